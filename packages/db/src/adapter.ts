@@ -44,22 +44,25 @@ class CharAsTextClient extends pg.Client {
   }
 }
 
-const openPools = new Set<pg.Pool>();
+/** The pools one factory opened, so that closing one database never touches another's. */
+class PoolSet {
+  readonly #open = new Set<pg.Pool>();
 
-function createPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool({ ...config, Client: CharAsTextClient, allowExitOnIdle: true });
-  openPools.add(pool);
-  const end = pool.end.bind(pool);
-  pool.end = (() => {
-    openPools.delete(pool);
-    return end();
-  }) as typeof pool.end;
-  return pool;
-}
+  create(config: pg.PoolConfig): pg.Pool {
+    const pool = new pg.Pool({ ...config, Client: CharAsTextClient, allowExitOnIdle: true });
+    this.#open.add(pool);
+    const end = pool.end.bind(pool);
+    pool.end = (() => {
+      if (!this.#open.delete(pool)) return Promise.resolve();
+      return end();
+    }) as typeof pool.end;
+    return pool;
+  }
 
-/** Closes pools that their users (e.g. the schema engine) did not dispose. */
-export async function endPools(): Promise<void> {
-  await Promise.all([...openPools].map((p) => p.end()));
+  /** Closes the pools that their users (e.g. the schema engine) did not dispose. */
+  async endAll(): Promise<void> {
+    await Promise.all([...this.#open].map((p) => p.end()));
+  }
 }
 
 export type PgConnection = { config: pg.PoolConfig; schema: string | undefined };
@@ -105,24 +108,25 @@ class PgFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = "postgres" as const;
   readonly adapterName = "@prisma/adapter-pg";
   readonly #conn: PgConnection;
+  readonly pools = new PoolSet();
 
   constructor(url: string) {
     this.#conn = parsePgUrl(url);
   }
 
   async connect() {
-    return wholeScripts(await new PrismaPg(createPool(this.#conn.config), { schema: this.#conn.schema, disposeExternalPool: true }).connect());
+    return wholeScripts(await new PrismaPg(this.pools.create(this.#conn.config), { schema: this.#conn.schema, disposeExternalPool: true }).connect());
   }
 
   /** A throw-away database for `migrate dev` diffs, dropped when the engine disposes of it. */
   async connectToShadowDb() {
-    const admin = await new PrismaPg(createPool({ ...this.#conn.config, database: "postgres" }), {
+    const admin = await new PrismaPg(this.pools.create({ ...this.#conn.config, database: "postgres" }), {
       disposeExternalPool: true,
     }).connect();
     const name = `prisma_shadow_${randomUUID().replace(/-/g, "")}`;
     await admin.executeScript(`CREATE DATABASE "${name}"`);
     const shadow = wholeScripts(
-      await new PrismaPg(createPool({ ...this.#conn.config, database: name }), { disposeExternalPool: true }).connect(),
+      await new PrismaPg(this.pools.create({ ...this.#conn.config, database: name }), { disposeExternalPool: true }).connect(),
     );
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
@@ -159,5 +163,6 @@ export async function openAdapter(url: string): Promise<OpenedAdapter> {
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new Error(`Unsupported database URL: expected postgresql://…, pglite:<folder> or pglite:memory`);
   }
-  return { kind: "postgres", factory: new PgFactory(url), close: endPools };
+  const factory = new PgFactory(url);
+  return { kind: "postgres", factory, close: () => factory.pools.endAll() };
 }

@@ -13,8 +13,19 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
 type SchemaEngine = Awaited<ReturnType<SchemaEngineModule["SchemaEngine"]["new"]>>;
 
-/** Where the schema and migrations live (inside this package, next to dist/). */
-export const prismaDir = path.resolve(__dirname, "..", "..", "prisma");
+/** This package's root, found from the running file (dist/src/*.js when built, src/*.ts under vitest). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "prisma", "schema.prisma"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("cannot find packages/db/prisma/schema.prisma");
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Where the schema and migrations live (inside this package). */
+export const prismaDir = path.join(packageRoot(), "prisma");
 export const schemaPath = path.join(prismaDir, "schema.prisma");
 export const migrationsDir = path.join(prismaDir, "migrations");
 

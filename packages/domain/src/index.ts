@@ -1,1 +1,4 @@
-export * from "./shared/result.js";
+export * from "./access/index.js";
+export * from "./identifiers/index.js";
+export * from "./projects/index.js";
+export * from "./shared/index.js";

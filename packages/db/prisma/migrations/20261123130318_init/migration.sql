@@ -70,6 +70,7 @@ CREATE TABLE "MspProject" (
     "communeCode" TEXT NOT NULL,
     "communeName" TEXT NOT NULL,
     "cogYear" INTEGER NOT NULL,
+    "searchText" TEXT NOT NULL DEFAULT '',
     "departementCode" TEXT NOT NULL,
     "territoryId" UUID,
     "stage" "ProjectStage" NOT NULL DEFAULT 'PREMIER_CONTACT',
@@ -229,6 +230,3 @@ CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
 -- An MSP member is bound to exactly one MSP project; other roles to none.
 ALTER TABLE "User" ADD CONSTRAINT "User_msp_member_project_check"
   CHECK (("role" = 'MSP_MEMBER') = ("mspProjectId" IS NOT NULL));
-
--- Case-insensitive text search on project names and communes.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -1,0 +1,47 @@
+import { Module, type DynamicModule } from "@nestjs/common";
+import { APP_GUARD } from "@nestjs/core";
+import type { Database } from "@maillage/db";
+import { LoggerModule } from "nestjs-pino";
+
+import "./common/enums.js";
+import { AuthGuard } from "./common/auth.guard.js";
+import { graphqlModule } from "./common/graphql.options.js";
+import { ConfigModule } from "./config/config.module.js";
+import type { AppConfig } from "./config/config.js";
+import { AuditModule } from "./modules/audit/audit.module.js";
+import { AuthModule } from "./modules/auth/auth.module.js";
+import { FederationsModule } from "./modules/federations/federations.module.js";
+import { HealthModule } from "./modules/health/health.module.js";
+import { ProjectsModule } from "./modules/projects/projects.module.js";
+import { TerritoriesModule } from "./modules/territories/territories.module.js";
+import { UsersModule } from "./modules/users/users.module.js";
+import { PrismaModule } from "./prisma/prisma.module.js";
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: Database): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PrismaModule.forRoot(database),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ["req.headers.cookie", "req.headers.authorization", 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === "/health" },
+          },
+        }),
+        graphqlModule(config),
+        AuditModule,
+        AuthModule,
+        TerritoriesModule,
+        FederationsModule,
+        UsersModule,
+        ProjectsModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

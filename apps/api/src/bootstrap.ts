@@ -1,0 +1,83 @@
+/**
+ * Builds the whole product in one process: database (migrated, demo-seeded when empty), API on Fastify
+ * (/graphql, /health) and the built portal at "/". Used by main.ts, the integration tests, the e2e tests
+ * and the benchmarks, so they all run the real thing.
+ */
+import "reflect-metadata";
+
+import fs from "node:fs";
+import path from "node:path";
+
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
+import { openDatabase, type Database } from "@maillage/db";
+import { seedDemo } from "@maillage/db/seed";
+import type { FastifyInstance } from "fastify";
+import { Logger } from "nestjs-pino";
+
+import { AppModule } from "./app.module.js";
+import { registerCsrfProtection } from "./common/csrf.js";
+import { validationPipe } from "./common/validation.js";
+import type { AppConfig } from "./config/config.js";
+
+export type RunningApp = {
+  app: NestFastifyApplication;
+  database: Database;
+  /** Names of the migrations applied at start. */
+  migrations: string[];
+  seeded: boolean;
+  close: () => Promise<void>;
+};
+
+export async function createApp(config: AppConfig, options: { database?: Database; logger?: boolean } = {}): Promise<RunningApp> {
+  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  const migrations = await database.migrate();
+  const seed = config.seedDemo ? await seedDemo(database.prisma, {}) : { seeded: false };
+
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
+    bufferLogs: true,
+    logger: options.logger === false ? false : undefined,
+  });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await fastify.register(fastifyCookie as never);
+  registerCsrfProtection(fastify);
+  fastify.addHook("onSend", async (_req, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    reply.header("x-frame-options", "DENY");
+  });
+  if (config.portalDist) await servePortal(fastify, config.portalDist);
+
+  await app.init();
+  return {
+    app,
+    database,
+    migrations,
+    seeded: seed.seeded,
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** The built portal: static files, and index.html for every other GET that asks for a page (client routing). */
+async function servePortal(fastify: FastifyInstance, root: string): Promise<void> {
+  const index = fs.readFileSync(path.join(root, "index.html"));
+  await fastify.register(fastifyStatic as never, { root, prefix: "/", wildcard: false, index: false } as never);
+  fastify.setNotFoundHandler(async (req, reply) => {
+    const accept = req.headers.accept ?? "";
+    const isApi = /^\/(graphql|health|files)(\/|$|\?)/.test(req.url);
+    if (req.method === "GET" && !isApi && accept.includes("text/html")) {
+      return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(index);
+    }
+    return reply.code(404).send({ error: "Not Found", statusCode: 404 });
+  });
+}

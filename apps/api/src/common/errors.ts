@@ -1,0 +1,34 @@
+/**
+ * Typed API errors. Clients read `extensions.code`; messages are French, for people.
+ */
+import { GraphQLError } from "graphql";
+
+export const ErrorCode = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type FieldProblem = { field: string; code: string; message: string };
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = (message = "Vous devez vous connecter.") => new AppError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = "Vous n'avez pas accès à cette action.") => new AppError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what = "Ressource") => new AppError(ErrorCode.NOT_FOUND, `${what} introuvable.`);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds });
+
+/** One or more invalid input fields: `extensions.field` names the first, `extensions.fields` lists them all. */
+export function badUserInput(problems: FieldProblem[]): AppError {
+  const first = problems[0] ?? { field: "input", code: "INVALID", message: "Saisie invalide." };
+  return new AppError(ErrorCode.BAD_USER_INPUT, first.message, { field: first.field, reason: first.code, fields: problems });
+}

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { Inject, Injectable } from "@nestjs/common";
+import type { Actor } from "@maillage/domain";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+import { APP_CONFIG } from "../../config/config.module.js";
+import type { AppConfig } from "../../config/config.js";
+import { SessionRepository } from "./session.repository.js";
+
+export const SESSION_COOKIE = "maillage_session";
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/**
+ * Server-side sessions (revocable): the httpOnly cookie carries a random token, the database only its
+ * SHA-256, so a database leak does not leak live sessions.
+ */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly sessions: SessionRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(reply: FastifyReply, userId: string, userAgent: string | null): Promise<void> {
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
+    await this.sessions.create({ tokenHash: hashToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null });
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: this.config.cookieSecure,
+      path: "/",
+      expires: expiresAt,
+    });
+  }
+
+  async resolve(req: FastifyRequest): Promise<{ actor: Actor; sessionId: string } | null> {
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (!token || token.length > 200) return null;
+    const now = new Date();
+    const found = await this.sessions.findActive(hashToken(token), now);
+    if (!found) return null;
+    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await this.sessions.touch(found.sessionId, now);
+    const { user } = found;
+    return {
+      sessionId: found.sessionId,
+      actor: { userId: user.id, role: user.role, federationId: user.federationId, mspProjectId: user.mspProjectId },
+    };
+  }
+
+  async end(reply: FastifyReply, sessionId: string | null | undefined): Promise<void> {
+    if (sessionId) await this.sessions.revoke(sessionId, new Date());
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./field-error.js";
+export * from "./pagination.js";
+export * from "./result.js";
