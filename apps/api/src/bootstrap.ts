@@ -32,7 +32,8 @@ export type RunningApp = {
 };
 
 export async function createApp(config: AppConfig, options: { database?: Database; logger?: boolean } = {}): Promise<RunningApp> {
-  const database = options.database ?? (await openDatabase(config.databaseUrl));
+  let statements = 0;
+  const database = options.database ?? (await openDatabase(config.databaseUrl, config.queryMetrics ? { onStatement: () => void statements++ } : {}));
   const migrations = await database.migrate();
   const seed = config.seedDemo ? await seedDemo(database.prisma, {}) : { seeded: false };
 
@@ -53,6 +54,11 @@ export async function createApp(config: AppConfig, options: { database?: Databas
     reply.header("referrer-policy", "same-origin");
     reply.header("x-frame-options", "DENY");
   });
+  if (config.queryMetrics) {
+    const startCount = new WeakMap<object, number>();
+    fastify.addHook("onRequest", async (req) => void startCount.set(req, statements));
+    fastify.addHook("onSend", async (req, reply) => void reply.header("x-sql-statements", String(statements - (startCount.get(req) ?? statements))));
+  }
   if (config.portalDist) await servePortal(fastify, config.portalDist);
 
   await app.init();

@@ -22,9 +22,35 @@ export function defaultDatabaseUrl(dataDir: string): string {
   return `pglite:${path.resolve(dataDir, "pglite")}`;
 }
 
-export async function openDatabase(url: string): Promise<Database> {
+export type OpenOptions = {
+  /** Called for every SQL statement the client sends (benchmarks count statements per request). */
+  onStatement?: () => void;
+};
+
+/** Wraps an adapter factory so that every statement, in or out of a transaction, is reported. */
+function countingFactory<F extends { connect: () => Promise<object> }>(factory: F, onStatement: () => void): F {
+  type Queryable = { queryRaw: (...a: unknown[]) => Promise<unknown>; executeRaw: (...a: unknown[]) => Promise<unknown> };
+  const wrap = <Q extends Queryable>(q: Q): Q => {
+    const queryRaw = q.queryRaw.bind(q);
+    const executeRaw = q.executeRaw.bind(q);
+    q.queryRaw = (...a) => (onStatement(), queryRaw(...a));
+    q.executeRaw = (...a) => (onStatement(), executeRaw(...a));
+    return q;
+  };
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = wrap((await connect()) as Queryable & { startTransaction: (...a: unknown[]) => Promise<Queryable> });
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (...a) => wrap(await start(...a));
+    return adapter;
+  };
+  return factory;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const opened = await openAdapter(url);
-  const prisma = new PrismaClient({ adapter: opened.factory });
+  const factory = options.onStatement ? countingFactory(opened.factory, options.onStatement) : opened.factory;
+  const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,
     kind: opened.kind,

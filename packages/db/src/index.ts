@@ -1,5 +1,5 @@
 export * from "../generated/prisma/client";
-export { openDatabase, defaultDatabaseUrl, type Database } from "./client";
+export { openDatabase, defaultDatabaseUrl, type Database, type OpenOptions } from "./client";
 export { openAdapter, parsePgUrl, isPgliteUrl, type DatabaseKind } from "./adapter";
 export { applyPendingMigrations, migrationStatus, resetDatabase } from "./migrate";
 export { createTestDatabase, type TestDatabase } from "./testing";

@@ -22,6 +22,8 @@ export type AppConfig = {
   cookieSecure: boolean;
   /** The built portal to serve at "/", or null when it is not built. */
   portalDist: string | null;
+  /** Adds `x-sql-statements` to responses (benchmarks; exact only when requests do not overlap). */
+  queryMetrics: boolean;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockMinutes: number };
 };
 
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlHours: intVar(env, "SESSION_TTL_HOURS", 12, 1, 24 * 30),
     cookieSecure: boolVar(env, "COOKIE_SECURE", isProduction),
     portalDist: fs.existsSync(path.join(portalDist, "index.html")) ? portalDist : null,
+    queryMetrics: boolVar(env, "MAILLAGE_QUERY_METRICS", false),
     loginThrottle: {
       maxFailuresPerAccount: intVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
       maxFailuresPerAddress: intVar(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100000),
