@@ -78,12 +78,11 @@ export async function createApp(config: AppConfig, options: { database?: Databas
 async function servePortal(fastify: FastifyInstance, root: string): Promise<void> {
   const index = fs.readFileSync(path.join(root, "index.html"));
   await fastify.register(fastifyStatic as never, { root, prefix: "/", wildcard: false, index: false } as never);
-  fastify.setNotFoundHandler(async (req, reply) => {
-    const accept = req.headers.accept ?? "";
-    const isApi = /^\/(graphql|health|files)(\/|$|\?)/.test(req.url);
-    if (req.method === "GET" && !isApi && accept.includes("text/html")) {
+  // Client routes (/projets/…): any other GET asking for a page gets index.html; Nest's 404 stays for the rest.
+  fastify.get("/*", async (req, reply) => {
+    if ((req.headers.accept ?? "").includes("text/html")) {
       return reply.code(200).type("text/html; charset=utf-8").header("cache-control", "no-cache").send(index);
     }
-    return reply.code(404).send({ error: "Not Found", statusCode: 404 });
+    return reply.code(404).send({ message: "Not Found", statusCode: 404 });
   });
 }

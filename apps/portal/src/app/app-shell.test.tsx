@@ -1,0 +1,60 @@
+import { screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { buildUser } from "../test/fixtures";
+import { renderRoutes } from "../test/render";
+import { AppShell } from "./app-shell";
+
+function renderShell(user: ReturnType<typeof buildUser>, initialEntry = "/") {
+  return renderRoutes({
+    routes: [{ element: <AppShell />, children: [{ path: "*", element: <h1>Contenu de la page</h1> }] }],
+    initialEntry,
+    user,
+  });
+}
+
+function mainNav() {
+  return screen.getByRole("navigation", { name: "Navigation principale" });
+}
+
+describe(AppShell.name, () => {
+  it("shows the federation, the user and their role, with a skip link to the main content", () => {
+    renderShell(buildUser());
+    const banner = screen.getByRole("banner");
+    expect(within(banner).getByRole("link", { name: "Maillage" })).toBeInTheDocument();
+    expect(within(banner).getByText("Fédération des MSP d’Auvergne-Rhône-Alpes")).toBeInTheDocument();
+    expect(within(banner).getByText("Claire Martin")).toBeInTheDocument();
+    expect(within(banner).getByText("Chargé·e de développement")).toBeInTheDocument();
+    expect(within(banner).getByRole("button", { name: "Se déconnecter" })).toBeInTheDocument();
+
+    expect(screen.getByRole("link", { name: "Aller au contenu principal" })).toHaveAttribute("href", "#contenu");
+    expect(screen.getByRole("main")).toHaveAttribute("id", "contenu");
+  });
+
+  it("gives federation staff the project list", () => {
+    renderShell(buildUser({ role: "FEDERATION_ADMIN" }), "/projets");
+    const nav = mainNav();
+    expect(within(nav).getByRole("link", { name: "Projets" })).toHaveAttribute("aria-current", "page");
+    expect(within(nav).queryByRole("link", { name: "Mon projet" })).not.toBeInTheDocument();
+    expect(screen.getByText("Administrateur·rice de la fédération")).toBeInTheDocument();
+  });
+
+  it("gives an MSP member « Mon projet » (their project) and not « Projets »", () => {
+    renderShell(
+      buildUser({
+        role: "MSP_MEMBER",
+        mspProject: { __typename: "Project", id: "project-42", name: "MSP du Vivarais" },
+      }),
+    );
+    const nav = mainNav();
+    expect(within(nav).getByRole("link", { name: "Mon projet" })).toHaveAttribute("href", "/projets/project-42");
+    expect(within(nav).queryByRole("link", { name: "Projets" })).not.toBeInTheDocument();
+  });
+
+  it("gives a researcher neither « Projets » nor « Mon projet », only the research space", () => {
+    renderShell(buildUser({ role: "RESEARCHER" }));
+    const nav = mainNav();
+    expect(within(nav).queryByRole("link", { name: "Projets" })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Mon projet" })).not.toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Espace recherche" })).toHaveAttribute("href", "/recherche");
+  });
+});

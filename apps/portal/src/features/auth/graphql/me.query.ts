@@ -1,0 +1,9 @@
+import { graphql } from "../../../gql";
+
+export const ME = graphql(`
+  query Me {
+    me {
+      ...SessionUser
+    }
+  }
+`);

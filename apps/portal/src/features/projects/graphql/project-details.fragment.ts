@@ -1,0 +1,24 @@
+import { graphql } from "../../../gql";
+
+/** Everything the project page and its edit form show. */
+export const PROJECT_DETAILS_FRAGMENT = graphql(`
+  fragment ProjectDetails on Project {
+    id
+    name
+    communeCode
+    communeName
+    departement {
+      code
+      name
+    }
+    stage
+    status
+    charge {
+      id
+      displayName
+      email
+    }
+    createdAt
+    updatedAt
+  }
+`);

@@ -1,0 +1,1 @@
+export { ResearchHomePage } from "./components/research-home-page";

@@ -1,0 +1,67 @@
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
+
+/** Error codes the API puts in `extensions.code`. */
+export type ApiErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "TOO_MANY_REQUESTS";
+
+function graphQLErrorsOf(error: unknown) {
+  return CombinedGraphQLErrors.is(error) ? error.errors : [];
+}
+
+/** Whether the API answered with the given `extensions.code`. */
+export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
+  return graphQLErrorsOf(error).some((e) => e.extensions?.["code"] === code);
+}
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+type FieldProblem = { field: string; message: string };
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as FieldProblem).field === "string" &&
+    typeof (value as FieldProblem).message === "string"
+  );
+}
+
+/** The invalid fields of one BAD_USER_INPUT error: `extensions.fields` (all), else `extensions.field` (the first). */
+function fieldProblemsOf(extensions: Record<string, unknown> | undefined, message: string): FieldProblem[] {
+  const fields = extensions?.["fields"];
+  if (Array.isArray(fields) && fields.some(isFieldProblem)) return fields.filter(isFieldProblem);
+  const field = extensions?.["field"];
+  return typeof field === "string" ? [{ field, message }] : [];
+}
+
+/**
+ * BAD_USER_INPUT errors keyed by the input field they name, e.g.
+ * `{ communeCode: "Aucune commune ne correspond à ce code INSEE." }`. A leading `input.` is ignored.
+ */
+export function getFieldErrors(error: unknown): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const e of graphQLErrorsOf(error)) {
+    if (e.extensions?.["code"] !== "BAD_USER_INPUT") continue;
+    for (const problem of fieldProblemsOf(e.extensions, e.message)) {
+      fieldErrors[problem.field.replace(/^input\./, "")] ??= problem.message;
+    }
+  }
+  return fieldErrors;
+}
+
+/** A French sentence for errors that are not attached to a field. */
+export function describeError(error: unknown): string {
+  if (hasErrorCode(error, "FORBIDDEN")) return "Vous n’avez pas les droits nécessaires pour cette action.";
+  if (hasErrorCode(error, "NOT_FOUND")) return "L’élément demandé est introuvable.";
+  if (hasErrorCode(error, "UNAUTHENTICATED")) return "Votre session a expiré. Reconnectez-vous.";
+  if (hasErrorCode(error, "TOO_MANY_REQUESTS")) return "Trop de requêtes, réessayez dans quelques minutes.";
+  const badInput = graphQLErrorsOf(error).find(
+    (e) => e.extensions?.["code"] === "BAD_USER_INPUT" && fieldProblemsOf(e.extensions, e.message).length === 0,
+  );
+  if (badInput) return badInput.message;
+  return "Une erreur est survenue. Vérifiez votre connexion et réessayez.";
+}
