@@ -1,7 +1,7 @@
 import { DEMO_IDS } from "@maillage/db/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { GqlClient, startTestApp, type TestApp } from "./harness.js";
+import { GqlClient, startTestApp, type GqlResponse, type TestApp } from "./harness.js";
 
 const LIST = `query Projects($first: Int!, $after: String, $filter: ProjectFilter) {
   projects(first: $first, after: $after, filter: $filter) {
@@ -31,7 +31,7 @@ describe("projects", () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 20; i++) {
-      const r = await charge.request<Page>(LIST, { first: 40, after });
+      const r: GqlResponse<Page> = await charge.request<Page>(LIST, { first: 40, after });
       expect(r.errors).toBeUndefined();
       const p = r.data!.projects;
       total = p.totalCount;
