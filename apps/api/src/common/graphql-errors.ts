@@ -6,6 +6,12 @@ import { ErrorCode } from "./errors.js";
 export type ErrorLogger = (error: unknown) => void;
 
 /**
+ * `instanceof GraphQLError` is not reliable: a driver may load graphql's CommonJS build and our code its ES
+ * module build (two classes). GraphQLError tags itself, which both builds share.
+ */
+const isGraphQLError = (e: unknown): e is GraphQLError => Object.prototype.toString.call(e) === "[object GraphQLError]";
+
+/**
  * One formatting of errors for both drivers: our typed errors pass as they are; GraphQL syntax and
  * validation errors keep their message with a code; anything else becomes INTERNAL_SERVER_ERROR with a
  * generic message (details go to the log, never to the client).
@@ -13,10 +19,10 @@ export type ErrorLogger = (error: unknown) => void;
 export function formatGraphqlError(error: GraphQLError, log: ErrorLogger): GraphQLFormattedError {
   const original = error.originalError;
   const base = { message: error.message, locations: error.locations, path: error.path };
-  if (original instanceof GraphQLError && original.extensions?.code) {
+  if (isGraphQLError(original) && original.extensions?.code) {
     return { ...base, message: original.message, extensions: original.extensions };
   }
-  if (!original || original instanceof GraphQLError) {
+  if (!original || isGraphQLError(original)) {
     const code = error.extensions?.code ?? (/^Variable "\$/.test(error.message) ? ErrorCode.BAD_USER_INPUT : "GRAPHQL_VALIDATION_FAILED");
     return { ...base, extensions: { ...error.extensions, code } };
   }
