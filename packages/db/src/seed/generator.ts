@@ -238,9 +238,8 @@ export function drawCharge(rng: Rng, rule: ChargeRule, departementCode: string, 
   return primary;
 }
 
-/** Largest-remainder split of `total` over départements, with weight √population (Gironde gets more). */
-export function allocateByDepartement(total: number, departementCodes: readonly string[]): Map<string, number> {
-  const weights = departementCodes.map((d) => Math.sqrt(communesOf(d).reduce((s, c) => s + (c.population ?? 0), 0)));
+/** Splits `total` into whole numbers proportional to `weights` (largest-remainder method; ties to the first). */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((s, w) => s + w, 0);
   const exact = weights.map((w) => (total * w) / sum);
   const out = exact.map(Math.floor);
@@ -254,24 +253,19 @@ export function allocateByDepartement(total: number, departementCodes: readonly 
     out[i] = (out[i] ?? 0) + 1;
     left--;
   }
+  return out;
+}
+
+/** Split of `total` over départements, with weight √population (Gironde gets more). */
+export function allocateByDepartement(total: number, departementCodes: readonly string[]): Map<string, number> {
+  const weights = departementCodes.map((d) => Math.sqrt(communesOf(d).reduce((s, c) => s + (c.population ?? 0), 0)));
+  const out = largestRemainder(total, weights);
   return new Map(departementCodes.map((d, i) => [d, out[i] ?? 0]));
 }
 
-/** Largest-remainder split of `total` over the stages with STAGE_WEIGHTS. */
+/** Split of `total` over the stages with STAGE_WEIGHTS. */
 export function allocateByStage(total: number): Map<ProjectStage, number> {
-  const sum = STAGES.reduce((s, st) => s + STAGE_WEIGHTS[st], 0);
-  const exact = STAGES.map((st) => (total * STAGE_WEIGHTS[st]) / sum);
-  const out = exact.map(Math.floor);
-  let left = total - out.reduce((s, n) => s + n, 0);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1])
-    .map(([, i]) => i);
-  for (const i of order) {
-    if (left <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    left--;
-  }
+  const out = largestRemainder(total, STAGES.map((st) => STAGE_WEIGHTS[st]));
   return new Map(STAGES.map((st, i) => [st, out[i] ?? 0]));
 }
 
