@@ -20,6 +20,7 @@ export class SessionRepository {
   /** The live session of a token hash: not revoked, not expired, user not disabled. */
   async findActive(tokenHash: string, now: Date): Promise<SessionUser | null> {
     const s = await this.prisma.client.session.findFirst({
+      relationLoadStrategy: "join",
       where: { tokenHash, revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
       select: {
         id: true,

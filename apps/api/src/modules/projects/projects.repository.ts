@@ -75,6 +75,7 @@ export class ProjectsRepository {
       : where;
     const [rows, totalCount] = await Promise.all([
       this.prisma.client.mspProject.findMany({
+        relationLoadStrategy: "join",
         where: pageWhere,
         include: projectInclude,
         orderBy: [{ name: "asc" }, { id: "asc" }],
@@ -89,7 +90,7 @@ export class ProjectsRepository {
   async findInScope(scope: ProjectScope, id: string): Promise<ProjectModel | null> {
     const scoped = scopeWhere(scope);
     if (!scoped || !UUID.test(id)) return null;
-    return this.prisma.client.mspProject.findFirst({ where: { AND: [scoped, { id }] }, include: projectInclude });
+    return this.prisma.client.mspProject.findFirst({ relationLoadStrategy: "join", where: { AND: [scoped, { id }] }, include: projectInclude });
   }
 
   async create(federationId: string, data: Required<Omit<ProjectWrite, "status">>): Promise<ProjectModel> {
