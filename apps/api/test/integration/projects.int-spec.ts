@@ -180,7 +180,7 @@ describe("the audit log in the database", () => {
     expect(await prisma.auditEvent.count({ where: { action: "forged" } })).toBe(0);
   });
 
-  it("refuses an MSP member without a project, and a staff member bound to one (CHECK constraint)", async () => {
+  it("refuses an MSP member without a project, and a staff member bound to one (database trigger)", async () => {
     const prisma = t.running.database.prisma;
     await expect(
       prisma.user.create({ data: { email: "x@y.fr", passwordHash: "x", displayName: "X", role: "MSP_MEMBER", federationId: DEMO_IDS.federations.nouvelleAquitaine } }),

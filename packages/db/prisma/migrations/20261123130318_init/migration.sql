@@ -227,6 +227,16 @@ CREATE TRIGGER "AuditEvent_no_update_delete" BEFORE UPDATE OR DELETE ON "AuditEv
 CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_append_only"();
 
--- An MSP member is bound to exactly one MSP project; other roles to none.
-ALTER TABLE "User" ADD CONSTRAINT "User_msp_member_project_check"
-  CHECK (("role" = 'MSP_MEMBER') = ("mspProjectId" IS NOT NULL));
+-- An MSP member is bound to exactly one MSP project; other roles to none. (A trigger rather than a CHECK
+-- constraint: the WASM schema engine's PostgreSQL describer cannot read CHECK constraints through the
+-- driver adapter, see docs/adr/0002.)
+CREATE FUNCTION "user_msp_member_project"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW."role" = 'MSP_MEMBER') <> (NEW."mspProjectId" IS NOT NULL) THEN
+    RAISE EXCEPTION 'an MSP member needs an MSP project, and only an MSP member may have one' USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER "User_msp_member_project" BEFORE INSERT OR UPDATE ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "user_msp_member_project"();
