@@ -8,10 +8,13 @@ import { AuthGuard } from "./common/auth.guard.js";
 import { graphqlModule } from "./common/graphql.options.js";
 import { ConfigModule } from "./config/config.module.js";
 import type { AppConfig } from "./config/config.js";
+import { AlertsModule } from "./modules/alerts/alerts.module.js";
 import { AuditModule } from "./modules/audit/audit.module.js";
 import { AuthModule } from "./modules/auth/auth.module.js";
 import { FederationsModule } from "./modules/federations/federations.module.js";
+import { FilesModule } from "./modules/files/files.module.js";
 import { HealthModule } from "./modules/health/health.module.js";
+import { PipelineModule } from "./modules/pipeline/pipeline.module.js";
 import { ProjectsModule } from "./modules/projects/projects.module.js";
 import { TerritoriesModule } from "./modules/territories/territories.module.js";
 import { UsersModule } from "./modules/users/users.module.js";
@@ -39,6 +42,9 @@ export class AppModule {
         FederationsModule,
         UsersModule,
         ProjectsModule,
+        FilesModule,
+        PipelineModule,
+        AlertsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],

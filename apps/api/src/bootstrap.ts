@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -48,6 +49,8 @@ export async function createApp(config: AppConfig, options: { database?: Databas
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await fastify.register(fastifyCookie as never);
+  // Uploads (POST /files): one file per request, streamed; the size limit is enforced while streaming.
+  await fastify.register(fastifyMultipart as never, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 } } as never);
   registerCsrfProtection(fastify);
   fastify.addHook("onSend", async (_req, reply) => {
     reply.header("x-content-type-options", "nosniff");

@@ -9,6 +9,7 @@ export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
   BAD_USER_INPUT: "BAD_USER_INPUT",
   TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  STAGE_GATE_NOT_MET: "STAGE_GATE_NOT_MET",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -31,4 +32,10 @@ export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
 export function badUserInput(problems: FieldProblem[]): AppError {
   const first = problems[0] ?? { field: "input", code: "INVALID", message: "Saisie invalide." };
   return new AppError(ErrorCode.BAD_USER_INPUT, first.message, { field: first.field, reason: first.code, fields: problems });
+}
+
+/** A stage move refused by the gates: `extensions.unmet` lists every requirement (key, stage, French message). */
+export function stageGateNotMet(unmet: { key: string; stage: string; message: string }[]): AppError {
+  const message = unmet.length === 1 ? (unmet[0]?.message ?? "") : `${unmet.length} conditions ne sont pas remplies pour changer d'étape.`;
+  return new AppError(ErrorCode.STAGE_GATE_NOT_MET, message, { unmet });
 }

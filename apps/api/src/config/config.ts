@@ -22,8 +22,26 @@ export type AppConfig = {
   cookieSecure: boolean;
   /** The built portal to serve at "/", or null when it is not built. */
   portalDist: string | null;
+  /** Largest accepted upload, in bytes (MAX_UPLOAD_BYTES; default 20 MB). */
+  maxUploadBytes: number;
+  /** Where uploaded files are stored, content-addressed (DATA_DIR/files). */
+  filesDir: string;
   /** Adds `x-sql-statements` to responses (benchmarks; exact only when requests do not overlap). */
   queryMetrics: boolean;
+  /** Minutes between two alert refreshes (ALERTS_INTERVAL_MINUTES; default 15, 0 under NODE_ENV=test); 0 disables the alert job and the daily digest. */
+  alertsIntervalMinutes: number;
+  /** Override of the default stalled-project threshold, in days (ALERT_STALLED_DAYS); null keeps the domain default. */
+  alertStalledDays: number | null;
+  /** Override of the review-wait threshold, in days (ALERT_REVIEW_WAIT_DAYS); null keeps the domain default. */
+  alertReviewWaitDays: number | null;
+  /** Local hour (0–23) at which the daily e-mail digests go out (DIGEST_HOUR; default 7). */
+  digestHour: number;
+  /** smtp://user:pass@host:587 or smtps://…; null disables e-mail (SMTP_URL). */
+  smtpUrl: string | null;
+  /** Sender of the e-mails (MAIL_FROM). */
+  mailFrom: string;
+  /** The portal's public address, for links in e-mails (PUBLIC_URL; no trailing slash). */
+  publicUrl: string;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockMinutes: number };
 };
 
@@ -55,6 +73,13 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+function smtpUrlVar(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL;
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/]/.test(raw)) throw new ConfigError("SMTP_URL must look like smtp://user:pass@host:587 or smtps://…");
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
   const root = findWorkspaceRoot(process.cwd());
   const isProduction = env.NODE_ENV === "production";
@@ -79,6 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: boolVar(env, "COOKIE_SECURE", isProduction),
     portalDist: fs.existsSync(path.join(portalDist, "index.html")) ? portalDist : null,
     queryMetrics: boolVar(env, "MAILLAGE_QUERY_METRICS", false),
+    alertsIntervalMinutes: intVar(env, "ALERTS_INTERVAL_MINUTES", env.NODE_ENV === "test" ? 0 : 15, 0, 24 * 60),
+    alertStalledDays: env.ALERT_STALLED_DAYS ? intVar(env, "ALERT_STALLED_DAYS", 0, 1, 3650) : null,
+    alertReviewWaitDays: env.ALERT_REVIEW_WAIT_DAYS ? intVar(env, "ALERT_REVIEW_WAIT_DAYS", 0, 1, 3650) : null,
+    digestHour: intVar(env, "DIGEST_HOUR", 7, 0, 23),
+    smtpUrl: smtpUrlVar(env),
+    mailFrom: env.MAIL_FROM || "Maillage <no-reply@maillage.local>",
+    publicUrl: (env.PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, ""),
+    maxUploadBytes: intVar(env, "MAX_UPLOAD_BYTES", 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    filesDir: path.join(dataDir, "files"),
     loginThrottle: {
       maxFailuresPerAccount: intVar(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
       maxFailuresPerAddress: intVar(env, "LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100000),

@@ -51,6 +51,19 @@ const anonymousRefused = expectCode("UNAUTHENTICATED");
 /** Commune codes the creation test can use, one in each federation. */
 const COMMUNE = { [FED1]: "33063" /* Bordeaux */, [FED2]: "35238" /* Rennes */ };
 
+/** One open alert on each federation's demo project, made by hand (no alert rule produces the key "matrix"). */
+async function openMatrixAlerts(t: TestApp): Promise<void> {
+  for (const [projectId, federationId] of [[P1, FED1], [P2, FED2]] as const) {
+    await t.running.database.prisma.alert.upsert({
+      where: { projectId_kind_key: { projectId, kind: "STALLED_PROJECT", key: "matrix" } },
+      create: { projectId, federationId, kind: "STALLED_PROJECT", key: "matrix", message: "Alerte de test" },
+      update: { resolvedAt: null },
+    });
+  }
+}
+const matrixAlerts = (t: TestApp) =>
+  Promise.all([P1, P2].map((projectId) => t.running.database.prisma.alert.findUnique({ where: { projectId_kind_key: { projectId, kind: "STALLED_PROJECT", key: "matrix" } } })));
+
 type Operation = { name: string; kind: "query" | "mutation"; run: (ctx: Ctx) => Promise<GqlResponse<any>>; expect: (actor: ActorName) => Check };
 
 const OPERATIONS: Operation[] = [
@@ -215,6 +228,215 @@ const OPERATIONS: Operation[] = [
         expect(GqlClient.code(r)).toBe(seesP1 ? "FORBIDDEN" : "NOT_FOUND");
         expect(row.name).not.toBe(`MSP du Val de l'Isle (${a})`);
       };
+    },
+  },
+  {
+    name: "alerts",
+    kind: "query",
+    run: async ({ c, t }) => {
+      await openMatrixAlerts(t);
+      return c.request(`{ alerts(first: 100, filter: { includeResolved: true }) { totalCount edges { node { id kind project { id } } } } }`);
+    },
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      return async (r, { t }) => {
+        expect(r.errors).toBeUndefined();
+        const projectIds: string[] = r.data.alerts.edges.map((e: { node: { project: { id: string } } }) => e.node.project.id);
+        const ids: string[] = r.data.alerts.edges.map((e: { node: { id: string } }) => e.node.id);
+        const [p1Alert, p2Alert] = await matrixAlerts(t);
+        if (a === "chercheur") {
+          expect(r.data.alerts.totalCount).toBe(0);
+          expect(ids).toEqual([]);
+          return;
+        }
+        const home = HOME[a];
+        if (home.projectId) expect(new Set(projectIds)).toEqual(new Set([home.projectId]));
+        const rows = await t.running.database.prisma.mspProject.findMany({ where: { id: { in: projectIds } }, select: { federationId: true } });
+        expect(rows.every((p) => p.federationId === home.federationId)).toBe(true);
+        expect(ids.includes(p1Alert!.id)).toBe(home.federationId === FED1);
+        expect(ids.includes(p2Alert!.id)).toBe(home.federationId === FED2);
+      };
+    },
+  },
+  {
+    name: "refreshAlerts",
+    kind: "mutation",
+    run: async ({ c, t }) => {
+      await openMatrixAlerts(t);
+      return c.request(`mutation { refreshAlerts { opened updated resolved } }`);
+    },
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      return async (r, ctx) => {
+        const { t } = ctx;
+        // An admin's refresh resolves the hand-made alert of their federation (no rule produces it), not the other's.
+        const [p1Alert, p2Alert] = await matrixAlerts(t);
+        if (a === "admin" || a === "admin2") {
+          expect(r.errors).toBeUndefined();
+          expect(r.data.refreshAlerts.resolved).toBeGreaterThanOrEqual(1);
+          expect(p1Alert!.resolvedAt !== null).toBe(a === "admin");
+          expect(p2Alert!.resolvedAt !== null).toBe(a === "admin2");
+          return;
+        }
+        await expectCode("FORBIDDEN")(r, ctx);
+        expect(p1Alert!.resolvedAt).toBeNull();
+        expect(p2Alert!.resolvedAt).toBeNull();
+      };
+    },
+  },
+  {
+    name: "sendAlertDigests",
+    kind: "mutation",
+    // E-mail is not configured in this app: admins get 0, everyone else is refused.
+    run: ({ c }) => c.request(`mutation { sendAlertDigests }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "admin2") return (r) => expect(r.data.sendAlertDigests).toBe(0);
+      return expectCode("FORBIDDEN");
+    },
+  },
+  {
+    name: "board",
+    kind: "query",
+    run: ({ c }) => c.request(`{ board { stage count projects { id } } }`),
+    expect: (a) =>
+      a === "anonymous"
+        ? anonymousRefused
+        : async (r, { t }) => {
+            const home = HOME[a];
+            const ids: string[] = r.data.board.flatMap((col: { projects: { id: string }[] }) => col.projects.map((p) => p.id));
+            if (a === "chercheur") return expect(ids).toEqual([]);
+            if (home.projectId) return expect(ids).toEqual([home.projectId]);
+            expect(ids.length).toBe(await t.running.database.prisma.mspProject.count({ where: { federationId: home.federationId } }));
+          },
+  },
+  {
+    name: "milestoneCatalogue",
+    kind: "query",
+    run: ({ c }) => c.request(`{ milestoneCatalogue { key stage isCustom } }`),
+    expect: (a) => (a === "anonymous" ? anonymousRefused : (r) => expect(r.data.milestoneCatalogue.length).toBeGreaterThan(15)),
+  },
+  {
+    name: "advanceProjectStage",
+    kind: "mutation",
+    run: ({ c }) => c.request(`mutation($input: AdvanceProjectStageInput!) { advanceProjectStage(input: $input) { id } }`, { input: { projectId: P1, toStage: "VALIDATION_ARS" } }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      const expected = a === "admin" || a === "charge" ? "STAGE_GATE_NOT_MET" : a === "msp" ? "FORBIDDEN" : "NOT_FOUND";
+      return async (r, { t }) => {
+        expect(GqlClient.code(r)).toBe(expected);
+        expect((await t.running.database.prisma.mspProject.findUniqueOrThrow({ where: { id: P1 } })).stage).toBe("PROJET_SANTE");
+      };
+    },
+  },
+  {
+    name: "setStageApplicability",
+    kind: "mutation",
+    run: ({ c }) =>
+      c.request(`mutation($input: SetStageApplicabilityInput!) { setStageApplicability(input: $input) { id } }`, {
+        input: { projectId: P1, stage: "IMMOBILIER", notApplicable: true, reason: "MSP hors les murs" },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "charge") return (r) => expect(r.data.setStageApplicability.id).toBe(P1);
+      return expectCode(a === "msp" ? "FORBIDDEN" : "NOT_FOUND");
+    },
+  },
+  {
+    name: "submitMilestone",
+    kind: "mutation",
+    run: ({ c, actor }) =>
+      c.request(`mutation($input: SubmitMilestoneInput!) { submitMilestone(input: $input) { id } }`, {
+        input: { projectId: P1, milestoneKey: "FICHE_PROJET", comment: `Fiche projet déposée par ${actor}` },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "charge" || a === "msp") {
+        return async (r, { t }) => {
+          const row = await t.running.database.prisma.submission.findUniqueOrThrow({ where: { id: r.data.submitMilestone.id } });
+          expect(row.projectId).toBe(P1);
+        };
+      }
+      return async (r, { t }) => {
+        expect(GqlClient.code(r)).toBe("NOT_FOUND");
+        expect(await t.running.database.prisma.submission.count({ where: { comment: `Fiche projet déposée par ${a}` } })).toBe(0);
+      };
+    },
+  },
+  {
+    name: "reviewMilestone",
+    kind: "mutation",
+    run: async ({ c, t, actor }) => {
+      const s = await t.running.database.prisma.submission.create({
+        data: { federationId: FED1, projectId: P1, milestoneKey: "LISTE_PS", comment: `à relire (${actor})`, authorId: DEMO_IDS.users.msp },
+      });
+      const r = await c.request(`mutation($input: ReviewMilestoneInput!) { reviewMilestone(input: $input) { id status } }`, { input: { submissionId: s.id, decision: "APPROVE" } });
+      return { ...r, data: { response: r, submissionId: s.id } } as GqlResponse<any>;
+    },
+    expect: (a) => async (r, { t }) => {
+      const { response, submissionId } = r.data as { response: GqlResponse<any>; submissionId: string };
+      const row = await t.running.database.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+      if (a === "admin" || a === "charge") {
+        expect(response.data?.reviewMilestone.status).toBe("APPROVED");
+        return expect(row.status).toBe("APPROVED");
+      }
+      expect(GqlClient.code(response)).toBe(a === "anonymous" ? "UNAUTHENTICATED" : a === "msp" ? "FORBIDDEN" : "NOT_FOUND");
+      expect(row.status).toBe("SUBMITTED");
+    },
+  },
+  {
+    name: "addTeamMember",
+    kind: "mutation",
+    run: ({ c, actor }) =>
+      c.request(`mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { id } }`, {
+        input: { projectId: P1, fullName: `Membre ajouté par ${actor}`, profession: "INFIRMIER", joinedAt: "2026-01-05" },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "charge" || a === "msp") return (r) => expect(r.data.addTeamMember.id).toBeTruthy();
+      return async (r, { t }) => {
+        expect(GqlClient.code(r)).toBe("NOT_FOUND");
+        expect(await t.running.database.prisma.teamMember.count({ where: { fullName: `Membre ajouté par ${a}` } })).toBe(0);
+      };
+    },
+  },
+  {
+    name: "updateTeamMember",
+    kind: "mutation",
+    run: async ({ c, t, actor }) => {
+      const m = await t.running.database.prisma.teamMember.create({
+        data: { federationId: FED1, projectId: P1, fullName: `À modifier (${actor})`, profession: "INFIRMIER", joinedAt: new Date("2025-01-01") },
+      });
+      const r = await c.request(`mutation($input: UpdateTeamMemberInput!) { updateTeamMember(input: $input) { id leftAt } }`, { input: { id: m.id, leftAt: "2026-06-30" } });
+      return { ...r, data: { response: r, memberId: m.id } } as GqlResponse<any>;
+    },
+    expect: (a) => async (r, { t }) => {
+      const { response, memberId } = r.data as { response: GqlResponse<any>; memberId: string };
+      const row = await t.running.database.prisma.teamMember.findUniqueOrThrow({ where: { id: memberId } });
+      if (a === "admin" || a === "charge" || a === "msp") {
+        expect(response.data?.updateTeamMember.leftAt).toBe("2026-06-30");
+        return expect(row.leftAt).not.toBeNull();
+      }
+      expect(GqlClient.code(response)).toBe(a === "anonymous" ? "UNAUTHENTICATED" : "NOT_FOUND");
+      expect(row.leftAt).toBeNull();
+    },
+  },
+  {
+    name: "addMilestoneDefinition",
+    kind: "mutation",
+    run: ({ c, actor }) =>
+      c.request(`mutation($input: AddMilestoneDefinitionInput!) { addMilestoneDefinition(input: $input) { key } }`, {
+        input: { stage: "OUVERTURE", label: `Inauguration (${actor})` },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "admin2") {
+        return async (r, { t }) => {
+          const row = await t.running.database.prisma.milestoneDefinition.findFirstOrThrow({ where: { key: r.data.addMilestoneDefinition.key } });
+          expect(row.federationId).toBe(HOME[a].federationId);
+        };
+      }
+      return expectCode("FORBIDDEN");
     },
   },
   {

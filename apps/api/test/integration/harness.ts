@@ -3,6 +3,10 @@
  * default, a new database on the server of DATABASE_URL when it is set — listening on a free port, driven
  * over HTTP like any client.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { createTestDatabase } from "@maillage/db";
 
 import { createApp, type RunningApp } from "../../src/bootstrap.js";
@@ -49,6 +53,7 @@ export class GqlClient {
 
 export type TestApp = {
   url: string;
+  config: AppConfig;
   running: RunningApp;
   client: () => GqlClient;
   /** A client signed in as the given demo account. */
@@ -58,7 +63,12 @@ export type TestApp = {
 
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ ...process.env, DATABASE_URL: db.url, NODE_ENV: "test", LOG_LEVEL: "silent" }, { portalDist: null, seedDemo: true, ...overrides });
+  // A data folder of its own: uploads are real files on disk.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-it-"));
+  const config = loadConfig(
+    { ...process.env, DATABASE_URL: db.url, NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir },
+    { portalDist: null, seedDemo: true, ...overrides },
+  );
   const running = await createApp(config, { logger: false });
   await running.app.listen({ port: 0, host: "127.0.0.1" });
   const address = running.app.getHttpServer().address();
@@ -74,9 +84,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       if (r.errors) throw new Error(`login as ${email} failed: ${JSON.stringify(r.errors)}`);
       return c;
     },
+    config,
     close: async () => {
       await running.close();
       await db.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -131,7 +131,7 @@ describe("projects", () => {
 
   it("edits a project, keeps the search text in step and audits what changed", async () => {
     const r = await charge.request<{ updateProject: { name: string; communeName: string; status: string; charge: { id: string } | null } }>(UPDATE, {
-      input: { id: DEMO_IDS.projects.msp, name: "MSP du Pays de l'Isle", status: "ON_HOLD", chargeId: null },
+      input: { id: DEMO_IDS.projects.msp, name: "MSP du Pays de l'Isle", status: "ON_HOLD", statusReason: "En attente des locaux", chargeId: null },
     });
     expect(r.errors).toBeUndefined();
     expect(r.data!.updateProject).toMatchObject({ name: "MSP du Pays de l'Isle", status: "ON_HOLD", charge: null });

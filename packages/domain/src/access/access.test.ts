@@ -55,11 +55,16 @@ const FEDERATION_STAFF: Record<Action, Row> = {
   "federation.read": [F, F, F, T, F, F, T],
   "reference.read":  [F, F, F, F, F, T, T],
   "staff.list":      [F, F, F, T, F, F, T],
+  "project.advance": [T, T, F, F, F, F, F],
+  "project.submit":  [T, T, F, F, F, F, F],
+  "project.review":  [T, T, F, F, F, F, F],
+  "project.team.manage": [T, T, F, F, F, F, F],
+  "milestone.define": [F, F, F, F, F, F, F],
 };
 
 // prettier-ignore
 const EXPECTED: Record<ActorName, Record<Action, Row>> = {
-  FEDERATION_ADMIN: FEDERATION_STAFF,
+  FEDERATION_ADMIN: { ...FEDERATION_STAFF, "milestone.define": [F, F, F, T, F, F, T] },
   CHARGE_DEVELOPPEMENT: FEDERATION_STAFF,
   MSP_MEMBER: {
     "project.read":    [T, F, F, F, F, F, F],
@@ -69,6 +74,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "federation.read": [F, F, F, T, F, F, T],
     "reference.read":  [F, F, F, F, F, T, T],
     "staff.list":      [F, F, F, T, F, F, T],
+    "project.advance": [F, F, F, F, F, F, F],
+    "project.submit":  [T, F, F, F, F, F, F],
+    "project.review":  [F, F, F, F, F, F, F],
+    "project.team.manage": [T, F, F, F, F, F, F],
+    "milestone.define": [F, F, F, F, F, F, F],
   },
   MSP_MEMBER_WITHOUT_PROJECT: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -78,6 +88,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "federation.read": [F, F, F, T, F, F, T],
     "reference.read":  [F, F, F, F, F, T, T],
     "staff.list":      [F, F, F, T, F, F, T],
+    "project.advance": [F, F, F, F, F, F, F],
+    "project.submit":  [F, F, F, F, F, F, F],
+    "project.review":  [F, F, F, F, F, F, F],
+    "project.team.manage": [F, F, F, F, F, F, F],
+    "milestone.define": [F, F, F, F, F, F, F],
   },
   RESEARCHER: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -87,6 +102,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "federation.read": [F, F, F, T, F, F, T],
     "reference.read":  [F, F, F, F, F, T, T],
     "staff.list":      [F, F, F, F, F, F, F],
+    "project.advance": [F, F, F, F, F, F, F],
+    "project.submit":  [F, F, F, F, F, F, F],
+    "project.review":  [F, F, F, F, F, F, F],
+    "project.team.manage": [F, F, F, F, F, F, F],
+    "milestone.define": [F, F, F, F, F, F, F],
   },
 };
 

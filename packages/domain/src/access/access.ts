@@ -43,6 +43,11 @@ export const ACTIONS = [
   "federation.read",
   "reference.read",
   "staff.list",
+  "project.advance",
+  "project.submit",
+  "project.review",
+  "project.team.manage",
+  "milestone.define",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +140,22 @@ export function can(actor: Actor, action: Action, resource: Resource = { kind: "
       return (isFederationStaff(actor.role) || actor.role === "MSP_MEMBER") && targetsOwnFederation(actor, resource);
     case "reference.read":
       return resource.kind === "reference" || resource.kind === "none";
+    // Pipeline (issue "project pipeline"): staff move stages and review; the MSP team submits milestones and
+    // keeps its team list, for its own project only; staff may submit on the team's behalf.
+    case "project.advance":
+    case "project.review":
+      return (
+        resource.kind === "project" && isFederationStaff(actor.role) && resource.federationId === actor.federationId
+      );
+    case "project.submit":
+    case "project.team.manage":
+      return (
+        resource.kind === "project" &&
+        (isFederationStaff(actor.role) || actor.role === "MSP_MEMBER") &&
+        scopeIncludes(projectScope(actor), resource)
+      );
+    case "milestone.define":
+      return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
     default:
       // Unreachable for typed callers; an unknown action coming from untyped data is refused.
       return assertNever(action);

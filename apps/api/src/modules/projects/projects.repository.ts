@@ -23,9 +23,12 @@ export type ProjectWrite = {
   searchText?: string;
   chargeId?: string | null;
   status?: ProjectStatus;
+  statusReason?: string | null;
+  legalForm?: "ASSOCIATION_1901" | "SISA" | null;
+  lastActivityAt?: Date;
 };
 
-const projectInclude = {
+export const projectInclude = {
   departement: { select: { code: true, name: true, region: { select: { code: true, name: true } } } },
   charge: { select: { id: true, displayName: true, email: true, role: true } },
 } satisfies Prisma.MspProjectInclude;
@@ -93,7 +96,7 @@ export class ProjectsRepository {
     return this.prisma.client.mspProject.findFirst({ relationLoadStrategy: "join", where: { AND: [scoped, { id }] }, include: projectInclude });
   }
 
-  async create(federationId: string, data: Required<Omit<ProjectWrite, "status">>): Promise<ProjectModel> {
+  async create(federationId: string, data: Required<Pick<ProjectWrite, "name" | "communeCode" | "communeName" | "cogYear" | "departementCode" | "searchText" | "chargeId">>): Promise<ProjectModel> {
     return this.prisma.client.mspProject.create({
       data: { ...data, federationId },
       include: projectInclude,

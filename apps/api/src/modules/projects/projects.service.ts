@@ -73,13 +73,22 @@ export class ProjectsService {
     if (!can(actor, "project.create", { kind: "federation", federationId: actor.federationId })) throw forbidden();
     const write = await this.validate(actor, input, false);
     write.searchText = searchTextOf(write.name ?? "", write.communeName ?? "");
-    const created = await this.projects.create(actor.federationId, write as Required<Omit<ProjectWrite, "status">>);
+    const created = await this.projects.create(actor.federationId, {
+      name: write.name ?? "",
+      communeCode: write.communeCode ?? "",
+      communeName: write.communeName ?? "",
+      cogYear: write.cogYear ?? COG_YEAR,
+      departementCode: write.departementCode ?? "",
+      searchText: write.searchText ?? "",
+      chargeId: write.chargeId ?? null,
+    });
     await this.audit.record({
       federationId: actor.federationId,
       actorId: actor.userId,
       action: "project.create",
       targetType: "MspProject",
       targetId: created.id,
+      projectId: created.id,
       summary: { after: { name: created.name, communeCode: created.communeCode, chargeId: created.charge?.id ?? null } },
     });
     return created;
@@ -89,14 +98,30 @@ export class ProjectsService {
     const existing = await this.get(actor, input.id);
     if (!can(actor, "project.update", { kind: "project", federationId: actor.federationId, projectId: existing.id })) throw forbidden();
     const write = await this.validate(actor, input, true);
-    if (input.status !== undefined) write.status = input.status;
+    if (input.status !== undefined && input.status !== existing.status) {
+      const reason = input.statusReason?.trim() ?? "";
+      if (input.status !== "ACTIVE" && !reason) {
+        throw badUserInput([{ field: "statusReason", code: "PROJECT.STATUS_REASON_REQUIRED", message: "Indiquez la raison de la mise en pause ou de l'abandon." }]);
+      }
+      write.status = input.status;
+      write.statusReason = input.status === "ACTIVE" ? null : reason;
+    }
+    if (input.legalForm !== undefined) write.legalForm = input.legalForm;
+    write.lastActivityAt = new Date();
     if (write.name !== undefined || write.communeName !== undefined) {
       write.searchText = searchTextOf(write.name ?? existing.name, write.communeName ?? existing.communeName);
     }
     const updated = await this.projects.update(existing.id, write);
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    const compare = { name: [existing.name, updated.name], communeCode: [existing.communeCode, updated.communeCode], chargeId: [existing.charge?.id ?? null, updated.charge?.id ?? null], status: [existing.status, updated.status] };
+    const compare = {
+      name: [existing.name, updated.name],
+      communeCode: [existing.communeCode, updated.communeCode],
+      chargeId: [existing.charge?.id ?? null, updated.charge?.id ?? null],
+      status: [existing.status, updated.status],
+      statusReason: [existing.statusReason, updated.statusReason],
+      legalForm: [existing.legalForm, updated.legalForm],
+    };
     for (const [key, [b, a]] of Object.entries(compare)) {
       if (b !== a) {
         before[key] = b;
@@ -109,6 +134,7 @@ export class ProjectsService {
       action: "project.update",
       targetType: "MspProject",
       targetId: updated.id,
+      projectId: updated.id,
       summary: { before, after },
     });
     return updated;

@@ -2,7 +2,7 @@ import { Field, ID, InputType } from "@nestjs/graphql";
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from "class-validator";
 import { PROJECT_STATUSES, type ProjectStatus } from "@maillage/domain";
 
-import { ProjectStatusEnum } from "../../../common/enums.js";
+import { LEGAL_FORMS, LegalFormEnum, ProjectStatusEnum } from "../../../common/enums.js";
 
 // Edge checks only (types, sizes); the business rules are in @maillage/domain validateProjectInput.
 
@@ -48,8 +48,19 @@ export class UpdateProjectInput {
   @IsUUID("all", { message: "Identifiant de chargé·e invalide." })
   chargeId?: string | null;
 
-  @Field(() => ProjectStatusEnum, { nullable: true })
+  @Field(() => ProjectStatusEnum, { nullable: true, description: "ON_HOLD and ABANDONED need a statusReason; the stage reached is kept." })
   @IsOptional()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
+
+  @Field(() => String, { nullable: true, description: "Why the project is put on hold or abandoned." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000, { message: "La raison ne doit pas dépasser 1 000 caractères." })
+  statusReason?: string | null;
+
+  @Field(() => LegalFormEnum, { nullable: true, description: "Association loi 1901 or SISA; null clears it." })
+  @IsOptional()
+  @IsIn(LEGAL_FORMS)
+  legalForm?: (typeof LEGAL_FORMS)[number] | null;
 }

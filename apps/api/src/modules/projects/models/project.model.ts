@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "@nestjs/graphql";
 
-import { ProjectStageEnum, ProjectStatusEnum } from "../../../common/enums.js";
+import { LegalFormEnum, ProjectStageEnum, ProjectStatusEnum } from "../../../common/enums.js";
 import { DepartementModel } from "../../territories/models/departement.model.js";
 import { StaffMemberModel } from "../../users/models/staff-member.model.js";
 
@@ -29,6 +29,18 @@ export class ProjectModel {
 
   @Field(() => StaffMemberModel, { nullable: true, description: "The chargé·e de développement who follows the project." })
   charge: StaffMemberModel | null;
+
+  @Field(() => String, { nullable: true, description: "Why the project is on hold or abandoned." })
+  statusReason: string | null;
+
+  @Field(() => LegalFormEnum, { nullable: true })
+  legalForm: keyof typeof LegalFormEnum | null;
+
+  @Field(() => GraphQLISODateTime, { description: "When the project entered its current stage." })
+  stageEnteredAt: Date;
+
+  @Field(() => GraphQLISODateTime, { description: "The last event on the project's timeline." })
+  lastActivityAt: Date;
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
