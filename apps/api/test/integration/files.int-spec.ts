@@ -134,8 +134,9 @@ const OOXML = {
   pptx: ["ppt", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "/ppt/presentation.xml", "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"],
 } as const;
 
-function ooxml(kind: keyof typeof OOXML): Buffer {
-  const [dir, , part, partType] = OOXML[kind];
+function ooxml(kind: keyof typeof OOXML, mainType?: string): Buffer {
+  const [dir, , part, declaredType] = OOXML[kind];
+  const partType = mainType ?? declaredType;
   return zip([
     [
       "[Content_Types].xml",
@@ -346,6 +347,7 @@ describe("file uploads and downloads", () => {
       { label: "HTML named .pdf", name: "facture.pdf", bytes: html, type: "application/pdf" },
       { label: "an executable named .csv", name: "export.csv", bytes: exe, type: "text/csv" },
       { label: "random bytes", name: "donnees.csv", bytes: binary, type: "text/csv" },
+      { label: "a macro-enabled Word file named .docx", name: "courrier.docx", bytes: () => ooxml("docx", "application/vnd.ms-word.document.macroEnabled.main+xml"), type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
       { label: "a plain ZIP", name: "archive.docx", bytes: () => zip([["notes.txt", "bonjour"]]), type: "application/zip" },
       { label: "a CSV in Latin-1", name: "equipe.csv", bytes: () => Buffer.from("nom;métier\nDupont;médecin\n", "latin1"), type: "text/csv" },
       { label: "text that is no table", name: "lisez-moi.csv", bytes: () => Buffer.from("Bonjour,\nvoici le document demandé.\nCordialement, l'équipe\n"), type: "text/csv" },
@@ -365,6 +367,18 @@ describe("file uploads and downloads", () => {
     });
     expect(json.status).toBe(400);
     expect(((await json.json()) as UploadAnswer["body"]).error?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("refuses a body that is not a whole multipart form with the same JSON error shape (400)", async () => {
+    const post = (contentType: string, body: string) =>
+      fetch(`${t.url}/files?projectId=${project}`, { method: "POST", headers: { cookie: msp.cookie ?? "", "content-type": contentType, ...PREFLIGHT }, body }).then(
+        async (res) => ({ status: res.status, headers: res.headers, body: (await res.json()) as UploadAnswer["body"] }),
+      );
+    // Fastify itself would answer an unknown body type with its own 415.
+    await expectRefused(post("application/octet-stream", "%PDF-1.4"), 400, "BAD_USER_INPUT");
+    await expectRefused(post("multipart/form-data", "no boundary"), 400, "BAD_USER_INPUT");
+    const cut = `--XX\r\nContent-Disposition: form-data; name="file"; filename="equipe.csv"\r\nContent-Type: text/csv\r\n\r\nnom;commune\nDupont;Saint-Astier\n`;
+    await expectRefused(post("multipart/form-data; boundary=XX", cut), 400, "BAD_USER_INPUT");
   });
 
   it("requires the preflight header: a cross-site form cannot send it (400 CSRF_PREVENTED)", async () => {

@@ -26,6 +26,20 @@ function hasPreflightHeader(req: FastifyRequest): boolean {
 /** The connection is closed (the request's own `destroyed` also turns true once its body has been read). */
 const clientGone = (req: FastifyRequest): boolean => req.raw.socket?.destroyed ?? true;
 
+const NOT_MULTIPART = "Envoyez le fichier dans un formulaire multipart/form-data (champ « file »).";
+
+/**
+ * onRequest hook (registered by FilesModule): a POST /files that is not multipart/form-data is refused
+ * before Fastify tries to parse its body (Fastify would answer an unknown type with its own 415).
+ */
+export async function refuseNonMultipartUpload(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (req.method !== "POST" || req.url.split("?")[0] !== "/files") return;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type === "multipart/form-data") return;
+  const refusal = fileErrors.badInput(NOT_MULTIPART);
+  await reply.code(refusal.status).header("cache-control", "no-store").send(refusal.toBody());
+}
+
 /**
  * REST routes for documents, beside /graphql: uploads are streamed (GraphQL multipart would add the
  * `graphql-upload` risks of ANCHORS.md §3.5), downloads are plain attachments. Every error answers
@@ -49,7 +63,7 @@ export class FilesController {
       if (!hasPreflightHeader(req)) throw fileErrors.csrf();
       const actor = await this.actorOf(req);
       const project = await this.files.authorizeUpload(actor, (req.query as Record<string, unknown> | undefined)?.projectId);
-      if (!req.isMultipart()) throw fileErrors.badInput("Envoyez le fichier dans un formulaire multipart/form-data (champ « file »).");
+      if (!req.isMultipart()) throw fileErrors.badInput(NOT_MULTIPART);
       const declared = Number(req.headers["content-length"]);
       if (Number.isFinite(declared) && declared > this.config.maxUploadBytes + MULTIPART_ENVELOPE_BYTES) {
         throw fileErrors.tooLarge(this.config.maxUploadBytes);
@@ -114,7 +128,6 @@ export class FilesController {
   private async fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
     const known = error instanceof FileRouteError ? error : null;
     if (!known) this.logger.error({ err: error, url: req.url }, "file route failed");
-    if (!known) console.error("DEBUG", error);
     if (reply.sent || clientGone(req)) return;
     const answer = known ?? fileErrors.internal();
     await reply.code(answer.status).header("cache-control", "no-store").send(answer.toBody());

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createWriteStream, type ReadStream } from "node:fs";
+import type { ReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
@@ -172,7 +172,11 @@ export class FilesService {
     let firstFailure: "source" | "sink" | null = null;
     source.once("limit", () => void (truncated = true));
     source.once("error", () => void (firstFailure ??= "source"));
-    const sink = createWriteStream(tmpPath, { flags: "wx", mode: 0o640 });
+    // The client may have gone (or the form broken) before this method was called.
+    if (source.errored) firstFailure = "source";
+    // Created here, before any byte flows: a stream opening the file lazily could create it after the
+    // caller's cleanup when the upload fails at once (pipeline rejects without waiting for the sink).
+    const sink = (await open(tmpPath, "wx", 0o640)).createWriteStream();
     sink.once("error", () => void (firstFailure ??= "sink"));
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
@@ -185,10 +189,10 @@ export class FilesService {
     try {
       await pipeline(source, meter, sink);
     } catch (error) {
-      // A disk failure is ours (500). Otherwise the client went away or sent a broken multipart body, maybe
-      // before this method was even called (the stream is then already errored): nothing to keep.
-      if (firstFailure === "sink") throw error;
-      if (firstFailure === "source" || source.errored) throw fileErrors.badInput("Le fichier n'a pas été reçu en entier.");
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once("close", () => resolve()));
+      // A disk failure is ours (500). Otherwise the client went away or sent a broken multipart body.
+      const sourceCut = firstFailure === null && source.destroyed && !source.readableEnded;
+      if (firstFailure === "source" || sourceCut) throw fileErrors.badInput("Le fichier n'a pas été reçu en entier.");
       throw error;
     }
     truncated ||= source.truncated === true || size > this.config.maxUploadBytes;
