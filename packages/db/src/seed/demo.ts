@@ -1,8 +1,10 @@
 /**
  * The demo seed: reference geography (COG 2026), two fictional federations (Nouvelle-Aquitaine, ~150 MSP
- * projects; Bretagne, 12 projects, to show tenant isolation), their staff, researchers and MSP members.
- * Deterministic: ids, names, communes, stages, statuses and assignments are the same on every run; only the
- * timestamps move with `now` (they are fixed offsets before it).
+ * projects; Bretagne, 12 projects, to show tenant isolation), their staff, researchers and MSP members, and each
+ * project's pipeline (./pipeline.ts: stage states, milestone submissions and reviews, team, audit timeline).
+ * Deterministic: ids, names, communes, stages, statuses, assignments, teams and submissions are the same on every
+ * run; only the timestamps move with `now` (they are fixed offsets before it) — and the yearly ACI evidence
+ * packs, which follow the calendar.
  */
 import { hash } from "@node-rs/argon2";
 
@@ -24,6 +26,7 @@ import {
   type TerritoryRow,
 } from "./generator";
 import { COG_YEAR, cogDepartements, cogRegions, communeByCode, departementsOfRegion } from "./geo";
+import { type AuditEventRow, buildPipeline, type StageStateRow, type SubmissionRow, type TeamMemberRow } from "./pipeline";
 import { hashSeed, Rng, stableUuid } from "./random";
 
 export const DEMO_PASSWORD = "maillage-demo";
@@ -239,7 +242,18 @@ export type DemoDataset = {
   projects: ProjectRow[];
   /** MSP members (inserted after the projects they belong to). */
   members: UserRow[];
+  stageStates: StageStateRow[];
+  submissions: SubmissionRow[];
+  team: TeamMemberRow[];
+  /** Chronological: inserted in this order, so ids follow time (the timeline reads by id). */
+  auditEvents: AuditEventRow[];
 };
+
+/** Per federation: who reviews when no chargé·e is assigned, which surnames, which ARS funds. */
+const PIPELINE_FEDERATIONS = {
+  [DEMO_FEDERATIONS.nouvelleAquitaine.id]: { adminId: DEMO_IDS.users.admin, nameRegion: "nouvelle-aquitaine", ars: "ARS Nouvelle-Aquitaine (FIR)" },
+  [DEMO_FEDERATIONS.bretagne.id]: { adminId: DEMO_IDS.users.admin2, nameRegion: "bretagne", ars: "ARS Bretagne (FIR)" },
+} as const;
 
 function federationProjects(spec: FederationSpec, now: Date): { projects: ProjectRow[]; territories: TerritoryRow[] } {
   const fed = DEMO_FEDERATIONS[spec.key];
@@ -290,26 +304,17 @@ function federationProjects(spec: FederationSpec, now: Date): { projects: Projec
 export function buildDemoDataset(now: Date, passwordHash: string): DemoDataset {
   const regions = cogRegions().map((r) => ({ code: r.code, name: r.nom, cogYear: COG_YEAR }));
   const departements = cogDepartements().map((d) => ({ code: d.code, name: d.nom, regionCode: d.region, cogYear: COG_YEAR }));
+  const federationCreatedAt = now.getTime() - 1100 * DAY_MS;
   const federations = Object.values(DEMO_FEDERATIONS).map((f) => ({
     id: f.id,
     slug: f.slug,
     name: f.name,
     regionCode: f.regionCode,
-    createdAt: new Date(now.getTime() - 1100 * DAY_MS),
+    createdAt: new Date(federationCreatedAt),
   }));
   const federationDepartements = Object.values(DEMO_FEDERATIONS).flatMap((f) =>
     departementsOfRegion(f.regionCode).map((d) => ({ federationId: f.id, departementCode: d.code })),
   );
-  const users: UserRow[] = DEMO_ACCOUNTS.map((a, i) => ({
-    id: a.userId,
-    email: a.email.toLowerCase(),
-    passwordHash,
-    displayName: a.displayName,
-    role: a.role,
-    federationId: DEMO_FEDERATIONS[a.federationSlug === DEMO_FEDERATIONS.bretagne.slug ? "bretagne" : "nouvelleAquitaine"].id,
-    mspProjectId: a.mspProjectId,
-    createdAt: new Date(now.getTime() - (1000 - i * 40) * DAY_MS),
-  }));
   const projects: ProjectRow[] = [];
   const territories: TerritoryRow[] = [];
   for (const spec of SPECS) {
@@ -317,6 +322,32 @@ export function buildDemoDataset(now: Date, passwordHash: string): DemoDataset {
     projects.push(...r.projects);
     territories.push(...r.territories);
   }
+  const projectById = new Map(projects.map((p) => [p.id, p]));
+  // Staff accounts exist from the federation's first days (before every project); an MSP member's account is
+  // opened two days after their project.
+  const users: UserRow[] = DEMO_ACCOUNTS.map((a, i) => {
+    const project = a.mspProjectId ? projectById.get(a.mspProjectId) : undefined;
+    return {
+      id: a.userId,
+      email: a.email.toLowerCase(),
+      passwordHash,
+      displayName: a.displayName,
+      role: a.role,
+      federationId: DEMO_FEDERATIONS[a.federationSlug === DEMO_FEDERATIONS.bretagne.slug ? "bretagne" : "nouvelleAquitaine"].id,
+      mspProjectId: a.mspProjectId,
+      createdAt: new Date(project ? project.createdAt.getTime() + 2 * DAY_MS : federationCreatedAt + (i + 1) * DAY_MS),
+    };
+  });
+  const memberAccounts = Object.fromEntries(
+    users.filter((u) => u.mspProjectId).map((u) => [u.mspProjectId as string, { userId: u.id, displayName: u.displayName, createdAt: u.createdAt }]),
+  );
+  const pipeline = buildPipeline(projects, {
+    now,
+    federations: PIPELINE_FEDERATIONS,
+    memberAccounts,
+    minimalTeamProjectId: DEMO_IDS.projects.msp,
+    highlightFederationId: DEMO_FEDERATIONS.nouvelleAquitaine.id,
+  });
   return {
     regions,
     departements,
@@ -326,7 +357,15 @@ export function buildDemoDataset(now: Date, passwordHash: string): DemoDataset {
     territories,
     projects,
     members: users.filter((u) => u.role === Role.MSP_MEMBER),
+    ...pipeline,
   };
+}
+
+/** createMany in slices (bind-parameter limits), in order. */
+async function insertAll<T>(rows: readonly T[], insert: (slice: T[]) => Promise<{ count: number }>, size = 1000): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < rows.length; i += size) count += (await insert(rows.slice(i, i + size))).count;
+  return count;
 }
 
 // ------------------------------------------------------------------------------------------ seeding
@@ -338,7 +377,8 @@ type Tx = Prisma.TransactionClient;
 /**
  * Seeds the demo data. Refuses when NODE_ENV is "production" (even with force) and, unless `force`, when the
  * database already has a federation. With `force`, rows that already exist (same id or same unique key, e.g.
- * an e-mail) are left as they are and the others are added: running it twice changes nothing.
+ * an e-mail) are left as they are and the others are added: running it twice changes nothing. A project's pipeline
+ * (stage states, submissions, team, timeline) is added with the project only.
  */
 export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean; now?: Date } = {}): Promise<SeedResult> {
   const counts: Record<string, number> = {};
@@ -367,8 +407,18 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean; no
       ).count;
       counts.users = (await tx.user.createMany({ data: data.staff, skipDuplicates })).count;
       counts.territories = (await tx.territory.createMany({ data: data.territories, skipDuplicates })).count;
-      counts.projects = (await tx.mspProject.createMany({ data: data.projects, skipDuplicates })).count;
+      const inserted = new Set(
+        (await tx.mspProject.createManyAndReturn({ data: data.projects, skipDuplicates, select: { id: true } })).map((p) => p.id),
+      );
+      counts.projects = inserted.size;
       counts.users += (await tx.user.createMany({ data: data.members, skipDuplicates })).count;
+      // Only the pipeline of the projects inserted now: the rows of a project that already existed are left alone
+      // (the audit log is append-only and has no natural key: re-adding it would duplicate the timeline).
+      const fresh = <T extends { projectId: string }>(rows: readonly T[]) => rows.filter((r) => inserted.has(r.projectId));
+      counts.stageStates = await insertAll(fresh(data.stageStates), (d) => tx.projectStageState.createMany({ data: d, skipDuplicates }));
+      counts.teamMembers = await insertAll(fresh(data.team), (d) => tx.teamMember.createMany({ data: d, skipDuplicates }));
+      counts.submissions = await insertAll(fresh(data.submissions), (d) => tx.submission.createMany({ data: d, skipDuplicates }));
+      counts.auditEvents = await insertAll(fresh(data.auditEvents), (d) => tx.auditEvent.createMany({ data: d }));
     },
     { maxWait: 20_000, timeout: 120_000 },
   );
@@ -379,8 +429,9 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean; no
 
 /**
  * Adds `count` synthetic projects (same generator as the demo) to a federation, over its départements, assigned
- * to its chargés: e.g. to measure list queries at 1,000 projects. Deterministic for a given (federation, seed);
- * re-running with the same seed adds nothing (same ids). Returns the number of rows inserted.
+ * to its chargés: e.g. to measure list queries at 1,000 projects (no pipeline rows; stageEnteredAt and
+ * lastActivityAt follow the project's dates). Deterministic for a given (federation, seed); re-running with the
+ * same seed adds nothing (same ids). Returns the number of rows inserted.
  */
 export async function seedScaleProjects(
   prisma: PrismaClient,
@@ -420,7 +471,15 @@ export async function seedScaleProjects(
     departementCode: depList[i] as string,
     stage,
   }));
-  const rows = generateProjects({ rng, federationId, slots, state, charges, now, minPopulation: 500 });
+  const rows = generateProjects({ rng, federationId, slots, state, charges, now, minPopulation: 500 }).map((p) => {
+    const created = p.createdAt.getTime();
+    const touched = p.updatedAt.getTime();
+    return {
+      ...p,
+      stageEnteredAt: new Date(p.stage === ProjectStage.PREMIER_CONTACT ? created : created + Math.round((touched - created) * 0.6)),
+      lastActivityAt: p.updatedAt,
+    };
+  });
 
   let created = 0;
   for (let i = 0; i < rows.length; i += 1000) {

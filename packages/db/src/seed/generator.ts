@@ -5,7 +5,7 @@
  */
 import { normalizeSearchText } from "@maillage/domain";
 
-import { ProjectStage, ProjectStatus } from "../../generated/prisma/enums";
+import { type LegalForm, ProjectStage, ProjectStatus } from "../../generated/prisma/enums";
 import { COG_YEAR, communeByCode, communesOf, type EtalabCommune } from "./geo";
 import { type Rng, stableUuid } from "./random";
 
@@ -58,6 +58,11 @@ export type ProjectRow = {
   chargeId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Filled by the pipeline (./pipeline.ts) for the demo; the scale seed derives them from the timeline. */
+  stageEnteredAt?: Date;
+  lastActivityAt?: Date;
+  legalForm?: LegalForm | null;
+  statusReason?: string | null;
 };
 
 export type TerritoryRow = {

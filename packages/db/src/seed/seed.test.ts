@@ -2,6 +2,7 @@
  * The demo seed against a real database: PGlite in memory, or a fresh database on the PostgreSQL server named by
  * DATABASE_URL (createTestDatabase).
  */
+import { DEFAULT_MILESTONES, isValidFiness, isValidRpps, meetsMinimumTeam } from "@maillage/domain";
 import { verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -52,22 +53,68 @@ const territoryFingerprint = (db: Database) =>
     select: { id: true, federationId: true, name: true, departementCode: true, communeCodes: true },
   });
 
+/** Everything the pipeline seeds (the audit log without its serial ids). */
+const pipelineFingerprint = async (db: Database) => ({
+  stageStates: await db.prisma.projectStageState.findMany({ orderBy: [{ projectId: "asc" }, { stage: "asc" }] }),
+  submissions: await db.prisma.submission.findMany({ orderBy: { id: "asc" } }),
+  team: await db.prisma.teamMember.findMany({ orderBy: { id: "asc" } }),
+  auditEvents: await db.prisma.auditEvent.findMany({
+    orderBy: { id: "asc" },
+    select: { federationId: true, projectId: true, actorId: true, action: true, targetType: true, targetId: true, summary: true, createdAt: true },
+  }),
+  projects: await db.prisma.mspProject.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, stageEnteredAt: true, lastActivityAt: true, legalForm: true, statusReason: true },
+  }),
+});
+
+type PipelineFingerprint = Awaited<ReturnType<typeof pipelineFingerprint>>;
+
+/** What does not move with `now`: ids, keys, statuses, people (the calendar-bound ACI evidence packs aside). */
+const timeless = (f: PipelineFingerprint) => ({
+  stageStates: f.stageStates.map((s) => [s.projectId, s.stage, s.startedAt !== null, s.completedAt !== null, s.notApplicable, s.notApplicableReason]),
+  submissions: f.submissions
+    .filter((s) => s.milestoneKey !== "ACI_JUSTIFICATIFS")
+    .map((s) => [s.id, s.projectId, s.milestoneKey, s.status, s.authorId, s.reviewerId, s.comment, s.reviewComment, Object.keys(s.fields as object).sort()]),
+  team: f.team.map((m) => [m.id, m.projectId, m.fullName, m.profession, m.rpps, m.adeli, m.role, m.isAssociate, m.leftAt !== null]),
+  projects: f.projects.map((p) => [p.id, p.legalForm, p.statusReason]),
+});
+
+async function pipelineCounts(db: Database) {
+  return {
+    stageStates: await db.prisma.projectStageState.count(),
+    submissions: await db.prisma.submission.count(),
+    teamMembers: await db.prisma.teamMember.count(),
+    auditEvents: await db.prisma.auditEvent.count(),
+  };
+}
+
 describe("seedDemo", () => {
   let a: { t: TestDatabase; db: Database };
   let first: SeedResult;
   let seedMs = 0;
   /** What a second, independent database seeded with another `now` holds. */
-  let other: { projects: Awaited<ReturnType<typeof projectFingerprint>>; territories: unknown[] };
+  let other: { projects: Awaited<ReturnType<typeof projectFingerprint>>; territories: unknown[]; pipeline: PipelineFingerprint };
+  /** What a third database seeded with the same `now` as `a` holds. */
+  let twin: PipelineFingerprint;
 
   beforeAll(async () => {
     // One database open at a time: adapter.ts's close() ends every pg pool of the process.
     const b = await freshDatabase();
     try {
       await seedDemo(b.db.prisma, { now: NOW_B });
-      other = { projects: await projectFingerprint(b.db), territories: await territoryFingerprint(b.db) };
+      other = { projects: await projectFingerprint(b.db), territories: await territoryFingerprint(b.db), pipeline: await pipelineFingerprint(b.db) };
     } finally {
       await b.db.close();
       await b.t.drop();
+    }
+    const c = await freshDatabase();
+    try {
+      await seedDemo(c.db.prisma, { now: NOW_A });
+      twin = await pipelineFingerprint(c.db);
+    } finally {
+      await c.db.close();
+      await c.t.drop();
     }
     a = await freshDatabase();
     const t0 = Date.now();
@@ -81,7 +128,7 @@ describe("seedDemo", () => {
     await a.t.drop();
   });
 
-  it("seeds an empty database, quickly", () => {
+  it("seeds an empty database, quickly", async () => {
     expect(first.seeded).toBe(true);
     expect(first.counts).toMatchObject({
       regions: 18,
@@ -92,23 +139,34 @@ describe("seedDemo", () => {
       projects: 162,
     });
     expect(first.counts.territories).toBeGreaterThanOrEqual(4);
-    console.info(`seedDemo on ${a.db.kind}: ${seedMs} ms`);
+    const inDb = await pipelineCounts(a.db);
+    expect(first.counts).toMatchObject(inDb);
+    expect(inDb.stageStates).toBeGreaterThan(800);
+    expect(inDb.submissions).toBeGreaterThan(1000);
+    expect(inDb.teamMembers).toBeGreaterThan(1000);
+    expect(inDb.auditEvents).toBeGreaterThan(4000);
+    console.info(`seedDemo on ${a.db.kind}: ${seedMs} ms; ${JSON.stringify(first.counts)}`);
     expect(seedMs).toBeLessThan(15_000);
   });
 
   it("is idempotent: a second call does nothing", async () => {
+    const before = await pipelineCounts(a.db);
     const again = await seedDemo(a.db.prisma, {});
     expect(again.seeded).toBe(false);
     expect(again.reason).toMatch(/already has 2 federation/);
     expect(await a.db.prisma.mspProject.count()).toBe(162);
     expect(await a.db.prisma.user.count()).toBe(DEMO_ACCOUNTS.length);
+    expect(await pipelineCounts(a.db)).toEqual(before);
   });
 
-  it("with force, adds nothing that already exists", async () => {
+  it("with force, adds nothing that already exists (no duplicate timeline either)", async () => {
+    const before = await pipelineFingerprint(a.db);
     const forced = await seedDemo(a.db.prisma, { force: true });
     expect(forced.seeded).toBe(true);
     expect(Object.values(forced.counts).every((n) => n === 0)).toBe(true);
+    expect(forced.counts).toMatchObject({ stageStates: 0, submissions: 0, teamMembers: 0, auditEvents: 0 });
     expect(await a.db.prisma.mspProject.count()).toBe(162);
+    expect(await pipelineFingerprint(a.db)).toEqual(before);
   });
 
   it("is deterministic: two databases get the same ids, names, communes, stages (whatever `now`)", async () => {
@@ -116,6 +174,111 @@ describe("seedDemo", () => {
     expect(projects).toHaveLength(162);
     expect(other.projects).toEqual(projects);
     expect(other.territories).toEqual(await territoryFingerprint(a.db));
+  });
+
+  it("seeds the same pipeline in two databases: stage states, submissions, team, timeline (same `now`)", async () => {
+    const mine = await pipelineFingerprint(a.db);
+    expect(mine.submissions.length).toBeGreaterThan(1000);
+    expect(twin.stageStates).toEqual(mine.stageStates);
+    expect(twin.submissions).toEqual(mine.submissions);
+    expect(twin.team).toEqual(mine.team);
+    expect(twin.auditEvents).toEqual(mine.auditEvents);
+    expect(twin.projects).toEqual(mine.projects);
+  });
+
+  it("keeps ids, milestone keys, statuses and people whatever `now` (only dates move)", async () => {
+    expect(timeless(other.pipeline)).toEqual(timeless(await pipelineFingerprint(a.db)));
+  });
+
+  it("approves every required milestone (DEFAULT_MILESTONES) of every completed stage", async () => {
+    const states = await a.db.prisma.projectStageState.findMany({ where: { completedAt: { not: null } } });
+    const latest = new Map<string, string>();
+    const subs = await a.db.prisma.submission.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    for (const s of subs) latest.set(`${s.projectId}/${s.milestoneKey}`, s.status);
+    expect(states.length).toBeGreaterThan(700);
+    for (const st of states) {
+      for (const m of DEFAULT_MILESTONES.filter((x) => x.stage === st.stage && x.required)) {
+        expect(latest.get(`${st.projectId}/${m.key}`), `${st.projectId} ${m.key}`).toBe("APPROVED");
+      }
+    }
+    const projects = await a.db.prisma.mspProject.findMany({ include: { stageStates: true } });
+    for (const p of projects) {
+      const current = p.stageStates.find((s) => s.stage === p.stage);
+      expect(current?.completedAt).toBeNull();
+      expect(current?.startedAt).toEqual(p.stageEnteredAt);
+    }
+  });
+
+  it("stores valid RPPS (Luhn) and FINESS (Luhn, the project's département) numbers", async () => {
+    const team = await a.db.prisma.teamMember.findMany({ where: { rpps: { not: null } } });
+    expect(team.length).toBeGreaterThan(1000);
+    for (const m of team) expect(isValidRpps(m.rpps as string), m.rpps as string).toBe(true);
+    const finess = await a.db.prisma.submission.findMany({ where: { milestoneKey: "FINESS_EJ_ET" }, include: { project: true } });
+    expect(finess.length).toBeGreaterThan(50);
+    for (const s of finess) {
+      const f = s.fields as Record<string, string>;
+      for (const n of [f.finessEj, f.finessEt]) {
+        expect(isValidFiness(n as string), n).toBe(true);
+        expect(n?.slice(0, 2)).toBe(s.project.departementCode);
+      }
+      expect(f.finessEj).not.toBe(f.finessEt);
+    }
+  });
+
+  it("gives every project from PROJET_SANTE on its minimum team (SISA: among associates), except msp@'s", async () => {
+    const later = STAGES.slice(STAGES.indexOf("PROJET_SANTE"));
+    const projects = await a.db.prisma.mspProject.findMany({ where: { stage: { in: [...later] } }, include: { team: true } });
+    expect(projects.length).toBeGreaterThan(90);
+    for (const p of projects) {
+      const ok = meetsMinimumTeam(p.team, NOW_A);
+      expect(ok, p.name).toBe(p.id !== DEMO_IDS.projects.msp);
+      if (p.legalForm === "SISA") expect(meetsMinimumTeam(p.team, NOW_A, { associatesOnly: true }), p.name).toBe(true);
+    }
+  });
+
+  it("leaves msp@'s project at PROJET_SANTE: projet de santé submitted 3 days ago, engagements missing, 1 GP", async () => {
+    const p = await a.db.prisma.mspProject.findUniqueOrThrow({
+      where: { id: DEMO_IDS.projects.msp },
+      include: { stageStates: { orderBy: { stage: "asc" } }, submissions: true, team: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(p.stageStates.map((s) => [s.stage, s.completedAt !== null])).toEqual([
+      ["PREMIER_CONTACT", true],
+      ["PRE_DIAGNOSTIC", true],
+      ["DIAGNOSTIC_TERRITORIAL", true],
+      ["PROJET_SANTE", false],
+    ]);
+    const current = p.submissions.filter((s) => s.milestoneKey === "PROJET_SANTE" || s.milestoneKey === "ENGAGEMENTS_PS");
+    expect(current).toHaveLength(1);
+    expect(current[0]).toMatchObject({ milestoneKey: "PROJET_SANTE", status: "SUBMITTED", authorId: DEMO_IDS.users.msp, reviewedAt: null });
+    expect(Object.keys(current[0]?.fields as object)).toEqual(["versionDate"]);
+    const age = NOW_A.getTime() - (current[0]?.createdAt.getTime() ?? 0);
+    expect(age).toBeGreaterThanOrEqual(3 * 86_400_000);
+    expect(age).toBeLessThan(4 * 86_400_000);
+    expect(p.team.map((m) => [m.profession, m.role, m.leftAt])).toEqual([
+      ["MEDECIN_GENERALISTE", "LEADER", null],
+      ["INFIRMIER", "MEMBER", null],
+      ["MASSEUR_KINESITHERAPEUTE", "MEMBER", null],
+    ]);
+    expect(p.lastActivityAt).toEqual(current[0]?.createdAt);
+    for (const s of p.submissions.filter((x) => x.status !== "SUBMITTED")) expect(s.status === "APPROVED" || s.status === "CHANGES_REQUESTED").toBe(true);
+  });
+
+  it("writes each project's timeline in order (ids follow time), with its project and federation", async () => {
+    const events = await a.db.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
+    const projects = new Map((await a.db.prisma.mspProject.findMany()).map((p) => [p.id, p]));
+    expect(events.length).toBe(first.counts.auditEvents);
+    const last = new Map<string, Date>();
+    for (const e of events) {
+      expect(e.projectId).not.toBeNull();
+      const p = projects.get(e.projectId as string);
+      expect(p?.federationId).toBe(e.federationId);
+      expect(e.actorId).not.toBeNull();
+      const previous = last.get(e.projectId as string);
+      if (previous) expect(e.createdAt.getTime()).toBeGreaterThanOrEqual(previous.getTime());
+      else expect(e).toMatchObject({ action: "project.create", createdAt: p?.createdAt });
+      last.set(e.projectId as string, e.createdAt);
+    }
+    for (const [id, p] of projects) expect(last.get(id), p.name).toEqual(p.lastActivityAt);
   });
 
   it("loads all régions and départements of COG 2026 (metro + DROM, no COM)", async () => {
