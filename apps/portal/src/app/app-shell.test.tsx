@@ -1,14 +1,16 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { buildUser } from "../test/fixtures";
+import { alertCountMock, type Mocks } from "../test/mocks";
 import { renderRoutes } from "../test/render";
 import { AppShell } from "./app-shell";
 
-function renderShell(user: ReturnType<typeof buildUser>, initialEntry = "/") {
+function renderShell(user: ReturnType<typeof buildUser>, initialEntry = "/", mocks: Mocks = []) {
   return renderRoutes({
     routes: [{ element: <AppShell />, children: [{ path: "*", element: <h1>Contenu de la page</h1> }] }],
     initialEntry,
     user,
+    mocks,
   });
 }
 
@@ -18,7 +20,7 @@ function mainNav() {
 
 describe(AppShell.name, () => {
   it("shows the federation, the user and their role, with a skip link to the main content", () => {
-    renderShell(buildUser());
+    renderShell(buildUser(), "/", [alertCountMock(0)]);
     const banner = screen.getByRole("banner");
     expect(within(banner).getByRole("link", { name: "Maillage" })).toBeInTheDocument();
     expect(within(banner).getByText("Fédération des MSP d’Auvergne-Rhône-Alpes")).toBeInTheDocument();
@@ -31,11 +33,29 @@ describe(AppShell.name, () => {
   });
 
   it("gives federation staff the project list", () => {
-    renderShell(buildUser({ role: "FEDERATION_ADMIN" }), "/projets");
+    renderShell(buildUser({ role: "FEDERATION_ADMIN" }), "/projets", [alertCountMock(0)]);
     const nav = mainNav();
     expect(within(nav).getByRole("link", { name: "Projets" })).toHaveAttribute("aria-current", "page");
     expect(within(nav).queryByRole("link", { name: "Mon projet" })).not.toBeInTheDocument();
     expect(screen.getByText("Administrateur·rice de la fédération")).toBeInTheDocument();
+  });
+
+  it("gives staff the board and the alerts, with the number of open alerts", async () => {
+    renderShell(buildUser(), "/tableau", [alertCountMock(14)]);
+    const nav = mainNav();
+    expect(within(nav).getByRole("link", { name: "Tableau" })).toHaveAttribute("aria-current", "page");
+    const alerts = within(nav).getByRole("link", { name: /^Alertes/ });
+    expect(alerts).toHaveAttribute("href", "/alertes");
+    expect(await within(alerts).findByText("14")).toBeInTheDocument();
+    expect(alerts).toHaveAccessibleName("Alertes (14 alertes en cours)");
+    // The milestone catalogue is the admins'.
+    expect(within(nav).queryByRole("link", { name: "Jalons" })).not.toBeInTheDocument();
+  });
+
+  it("gives admins the milestone catalogue too", () => {
+    renderShell(buildUser({ role: "FEDERATION_ADMIN" }), "/jalons", [alertCountMock(0)]);
+    expect(within(mainNav()).getByRole("link", { name: "Jalons" })).toHaveAttribute("aria-current", "page");
+    expect(within(mainNav()).getByRole("link", { name: "Alertes" })).toBeInTheDocument();
   });
 
   it("gives an MSP member « Mon projet » (their project) and not « Projets »", () => {

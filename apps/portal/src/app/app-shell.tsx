@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from "react-router";
+import { AlertCountBadge } from "../features/alerts";
 import { useLogout, useSession } from "../features/auth";
 import { Spinner } from "../shared/components/spinner";
 import { ROLE_LABELS } from "../shared/labels";
@@ -26,7 +27,10 @@ export function AppShell() {
             <ul>
               {navItemsFor(user).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{item.label}</NavLink>
+                  <NavLink to={item.to}>
+                    {item.label}
+                    {item.hasAlertCount && <AlertCountBadge />}
+                  </NavLink>
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { LOGOUT } from "../features/auth/graphql/logout.mutation";
 import { PROJECT } from "../features/projects/graphql/project.query";
 import type { SessionUserFragment } from "../gql/graphql";
 import { apiError, buildProjectDetails, buildUser } from "../test/fixtures";
+import { alertCountMock, type Mocks, projectSectionMocks } from "../test/mocks";
 import { renderRoutes } from "../test/render";
 import { routes } from "./router";
 
@@ -14,7 +15,11 @@ function meMock(me: SessionUserFragment) {
 }
 
 function renderApp(initialEntry: string, mocks: object[]) {
-  return renderRoutes({ routes, initialEntry, mocks: mocks as Parameters<typeof renderRoutes>[0]["mocks"] & object[] });
+  return renderRoutes({
+    routes,
+    initialEntry,
+    mocks: [...(mocks as Mocks), alertCountMock(), ...projectSectionMocks("project-1", "VALIDATION_ARS")],
+  });
 }
 
 describe("routes", () => {
@@ -69,6 +74,18 @@ describe("routes", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "MSP des Boutières" })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/projets/project-1");
     expect(screen.getByRole("link", { name: "Mon projet" })).toHaveAttribute("aria-current", "page");
+  });
+
+  it("keeps the board, the alerts and the catalogue for staff; the catalogue for admins", async () => {
+    const { router } = renderApp("/tableau", [meMock(buildUser({ role: "MSP_MEMBER" }))]);
+    expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeInTheDocument();
+    await router.navigate("/alertes");
+    expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeInTheDocument();
+  });
+
+  it("refuses the milestone catalogue to a chargé·e", async () => {
+    renderApp("/jalons", [meMock(buildUser())]);
+    expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeInTheDocument();
   });
 
   it("shows « Page introuvable » for an unknown address", async () => {

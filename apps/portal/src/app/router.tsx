@@ -1,5 +1,8 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { AlertsPage } from "../features/alerts";
 import { LoginPage, RequireRole, RoleHomeRedirect, SessionGate, STAFF_ROLES } from "../features/auth";
+import { BoardPage } from "../features/board";
+import { MilestoneCataloguePage } from "../features/pipeline";
 import { EditProjectPage, MyProjectPage, NewProjectPage, ProjectListPage, ProjectPage } from "../features/projects";
 import { ResearchHomePage } from "../features/research";
 import { NotFoundPage } from "../shared/components/not-found-page";
@@ -44,6 +47,30 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={STAFF_ROLES}>
                 <EditProjectPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "tableau",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <BoardPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "alertes",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <AlertsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "jalons",
+            element: (
+              <RequireRole roles={["FEDERATION_ADMIN"]}>
+                <MilestoneCataloguePage />
               </RequireRole>
             ),
           },

@@ -14,13 +14,35 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
+    "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.OpenAlertCountDocument,
+    "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": typeof types.RefreshAlertsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    federation {\n      id\n      name\n    }\n    mspProject {\n      id\n      name\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
+    "\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n": typeof types.BoardDocument,
+    "\n  mutation AddMilestoneDefinition($input: AddMilestoneDefinitionInput!) {\n    addMilestoneDefinition(input: $input) {\n      ...MilestoneDefinitionRow\n    }\n  }\n": typeof types.AddMilestoneDefinitionDocument,
+    "\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n": typeof types.AddTeamMemberDocument,
+    "\n  mutation AdvanceProjectStage($input: AdvanceProjectStageInput!) {\n    advanceProjectStage(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n": typeof types.AdvanceProjectStageDocument,
+    "\n  fragment ChecklistItemDetails on ChecklistItem {\n    key\n    label\n    description\n    stage\n    required\n    isCustom\n    status\n    fields {\n      key\n      label\n      type\n      required\n    }\n    lastSubmission {\n      ...SubmissionDetails\n    }\n  }\n": typeof types.ChecklistItemDetailsFragmentDoc,
+    "\n  query MilestoneCatalogue {\n    milestoneCatalogue {\n      ...MilestoneDefinitionRow\n    }\n  }\n": typeof types.MilestoneCatalogueDocument,
+    "\n  fragment MilestoneDefinitionRow on MilestoneDefinition {\n    key\n    stage\n    label\n    description\n    required\n    isCustom\n    fields {\n      key\n      label\n      type\n      required\n    }\n  }\n": typeof types.MilestoneDefinitionRowFragmentDoc,
+    "\n  query ProjectChecklist($id: ID!, $stage: ProjectStage!) {\n    project(id: $id) {\n      id\n      checklist(stage: $stage) {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n": typeof types.ProjectChecklistDocument,
+    "\n  query ProjectNextSteps($id: ID!) {\n    project(id: $id) {\n      id\n      stage\n      nextSteps {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n": typeof types.ProjectNextStepsDocument,
+    "\n  query ProjectStageStates($id: ID!) {\n    project(id: $id) {\n      ...ProjectStages\n    }\n  }\n": typeof types.ProjectStageStatesDocument,
+    "\n  query ProjectTeam($id: ID!) {\n    project(id: $id) {\n      id\n      team {\n        ...TeamMemberRow\n      }\n    }\n  }\n": typeof types.ProjectTeamDocument,
+    "\n  query ProjectTimeline($id: ID!, $first: Int!) {\n    project(id: $id) {\n      id\n      timeline(first: $first) {\n        id\n        action\n        label\n        detail\n        createdAt\n        actor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": typeof types.ProjectTimelineDocument,
+    "\n  mutation ReviewMilestone($input: ReviewMilestoneInput!) {\n    reviewMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n": typeof types.ReviewMilestoneDocument,
+    "\n  mutation SetStageApplicability($input: SetStageApplicabilityInput!) {\n    setStageApplicability(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n": typeof types.SetStageApplicabilityDocument,
+    "\n  fragment ProjectStages on Project {\n    id\n    stage\n    status\n    stageEnteredAt\n    milestoneProgress {\n      approved\n      required\n    }\n    stageStates {\n      stage\n      label\n      isCurrent\n      startedAt\n      completedAt\n      notApplicable\n      notApplicableReason\n      canBeNotApplicable\n    }\n  }\n": typeof types.ProjectStagesFragmentDoc,
+    "\n  fragment SubmissionDetails on Submission {\n    id\n    milestoneKey\n    milestoneLabel\n    status\n    comment\n    createdAt\n    author {\n      id\n      displayName\n    }\n    fields {\n      key\n      value\n    }\n    files {\n      id\n      originalName\n      size\n      contentType\n      url\n    }\n    reviewer {\n      id\n      displayName\n    }\n    reviewComment\n    reviewedAt\n  }\n": typeof types.SubmissionDetailsFragmentDoc,
+    "\n  mutation SubmitMilestone($input: SubmitMilestoneInput!) {\n    submitMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n": typeof types.SubmitMilestoneDocument,
+    "\n  fragment TeamMemberRow on TeamMember {\n    id\n    fullName\n    profession\n    rpps\n    adeli\n    role\n    isAssociate\n    joinedAt\n    leftAt\n  }\n": typeof types.TeamMemberRowFragmentDoc,
+    "\n  mutation UpdateTeamMember($input: UpdateTeamMemberInput!) {\n    updateTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n": typeof types.UpdateTeamMemberDocument,
     "\n  query Communes($search: String!, $first: Int!) {\n    communes(search: $search, first: $first) {\n      code\n      name\n      departementCode\n      postalCodes\n    }\n  }\n": typeof types.CommunesDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectDetails\n    }\n  }\n": typeof types.CreateProjectDocument,
-    "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.ProjectDetailsFragmentDoc,
+    "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    statusReason\n    legalForm\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": typeof types.ProjectDetailsFragmentDoc,
     "\n  query ProjectFilterOptions {\n    federation {\n      id\n      departements {\n        code\n        name\n      }\n    }\n    staff {\n      id\n      displayName\n      role\n    }\n  }\n": typeof types.ProjectFilterOptionsDocument,
     "\n  fragment ProjectRow on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n    }\n    updatedAt\n  }\n": typeof types.ProjectRowFragmentDoc,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectDetails\n    }\n  }\n": typeof types.ProjectDocument,
@@ -29,13 +51,35 @@ type Documents = {
     "\n  mutation UpdateProject($input: UpdateProjectInput!) {\n    updateProject(input: $input) {\n      ...ProjectDetails\n    }\n  }\n": typeof types.UpdateProjectDocument,
 };
 const documents: Documents = {
+    "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
+    "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": types.OpenAlertCountDocument,
+    "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": types.RefreshAlertsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    federation {\n      id\n      name\n    }\n    mspProject {\n      id\n      name\n    }\n  }\n": types.SessionUserFragmentDoc,
+    "\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n": types.BoardDocument,
+    "\n  mutation AddMilestoneDefinition($input: AddMilestoneDefinitionInput!) {\n    addMilestoneDefinition(input: $input) {\n      ...MilestoneDefinitionRow\n    }\n  }\n": types.AddMilestoneDefinitionDocument,
+    "\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n": types.AddTeamMemberDocument,
+    "\n  mutation AdvanceProjectStage($input: AdvanceProjectStageInput!) {\n    advanceProjectStage(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n": types.AdvanceProjectStageDocument,
+    "\n  fragment ChecklistItemDetails on ChecklistItem {\n    key\n    label\n    description\n    stage\n    required\n    isCustom\n    status\n    fields {\n      key\n      label\n      type\n      required\n    }\n    lastSubmission {\n      ...SubmissionDetails\n    }\n  }\n": types.ChecklistItemDetailsFragmentDoc,
+    "\n  query MilestoneCatalogue {\n    milestoneCatalogue {\n      ...MilestoneDefinitionRow\n    }\n  }\n": types.MilestoneCatalogueDocument,
+    "\n  fragment MilestoneDefinitionRow on MilestoneDefinition {\n    key\n    stage\n    label\n    description\n    required\n    isCustom\n    fields {\n      key\n      label\n      type\n      required\n    }\n  }\n": types.MilestoneDefinitionRowFragmentDoc,
+    "\n  query ProjectChecklist($id: ID!, $stage: ProjectStage!) {\n    project(id: $id) {\n      id\n      checklist(stage: $stage) {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n": types.ProjectChecklistDocument,
+    "\n  query ProjectNextSteps($id: ID!) {\n    project(id: $id) {\n      id\n      stage\n      nextSteps {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n": types.ProjectNextStepsDocument,
+    "\n  query ProjectStageStates($id: ID!) {\n    project(id: $id) {\n      ...ProjectStages\n    }\n  }\n": types.ProjectStageStatesDocument,
+    "\n  query ProjectTeam($id: ID!) {\n    project(id: $id) {\n      id\n      team {\n        ...TeamMemberRow\n      }\n    }\n  }\n": types.ProjectTeamDocument,
+    "\n  query ProjectTimeline($id: ID!, $first: Int!) {\n    project(id: $id) {\n      id\n      timeline(first: $first) {\n        id\n        action\n        label\n        detail\n        createdAt\n        actor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n": types.ProjectTimelineDocument,
+    "\n  mutation ReviewMilestone($input: ReviewMilestoneInput!) {\n    reviewMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n": types.ReviewMilestoneDocument,
+    "\n  mutation SetStageApplicability($input: SetStageApplicabilityInput!) {\n    setStageApplicability(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n": types.SetStageApplicabilityDocument,
+    "\n  fragment ProjectStages on Project {\n    id\n    stage\n    status\n    stageEnteredAt\n    milestoneProgress {\n      approved\n      required\n    }\n    stageStates {\n      stage\n      label\n      isCurrent\n      startedAt\n      completedAt\n      notApplicable\n      notApplicableReason\n      canBeNotApplicable\n    }\n  }\n": types.ProjectStagesFragmentDoc,
+    "\n  fragment SubmissionDetails on Submission {\n    id\n    milestoneKey\n    milestoneLabel\n    status\n    comment\n    createdAt\n    author {\n      id\n      displayName\n    }\n    fields {\n      key\n      value\n    }\n    files {\n      id\n      originalName\n      size\n      contentType\n      url\n    }\n    reviewer {\n      id\n      displayName\n    }\n    reviewComment\n    reviewedAt\n  }\n": types.SubmissionDetailsFragmentDoc,
+    "\n  mutation SubmitMilestone($input: SubmitMilestoneInput!) {\n    submitMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n": types.SubmitMilestoneDocument,
+    "\n  fragment TeamMemberRow on TeamMember {\n    id\n    fullName\n    profession\n    rpps\n    adeli\n    role\n    isAssociate\n    joinedAt\n    leftAt\n  }\n": types.TeamMemberRowFragmentDoc,
+    "\n  mutation UpdateTeamMember($input: UpdateTeamMemberInput!) {\n    updateTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n": types.UpdateTeamMemberDocument,
     "\n  query Communes($search: String!, $first: Int!) {\n    communes(search: $search, first: $first) {\n      code\n      name\n      departementCode\n      postalCodes\n    }\n  }\n": types.CommunesDocument,
     "\n  mutation CreateProject($input: CreateProjectInput!) {\n    createProject(input: $input) {\n      ...ProjectDetails\n    }\n  }\n": types.CreateProjectDocument,
-    "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n  }\n": types.ProjectDetailsFragmentDoc,
+    "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    statusReason\n    legalForm\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n": types.ProjectDetailsFragmentDoc,
     "\n  query ProjectFilterOptions {\n    federation {\n      id\n      departements {\n        code\n        name\n      }\n    }\n    staff {\n      id\n      displayName\n      role\n    }\n  }\n": types.ProjectFilterOptionsDocument,
     "\n  fragment ProjectRow on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n    }\n    updatedAt\n  }\n": types.ProjectRowFragmentDoc,
     "\n  query Project($id: ID!) {\n    project(id: $id) {\n      ...ProjectDetails\n    }\n  }\n": types.ProjectDocument,
@@ -61,6 +105,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -77,6 +133,82 @@ export function graphql(source: "\n  fragment SessionUser on User {\n    id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMilestoneDefinition($input: AddMilestoneDefinitionInput!) {\n    addMilestoneDefinition(input: $input) {\n      ...MilestoneDefinitionRow\n    }\n  }\n"): (typeof documents)["\n  mutation AddMilestoneDefinition($input: AddMilestoneDefinitionInput!) {\n    addMilestoneDefinition(input: $input) {\n      ...MilestoneDefinitionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n"): (typeof documents)["\n  mutation AddTeamMember($input: AddTeamMemberInput!) {\n    addTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdvanceProjectStage($input: AdvanceProjectStageInput!) {\n    advanceProjectStage(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdvanceProjectStage($input: AdvanceProjectStageInput!) {\n    advanceProjectStage(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChecklistItemDetails on ChecklistItem {\n    key\n    label\n    description\n    stage\n    required\n    isCustom\n    status\n    fields {\n      key\n      label\n      type\n      required\n    }\n    lastSubmission {\n      ...SubmissionDetails\n    }\n  }\n"): (typeof documents)["\n  fragment ChecklistItemDetails on ChecklistItem {\n    key\n    label\n    description\n    stage\n    required\n    isCustom\n    status\n    fields {\n      key\n      label\n      type\n      required\n    }\n    lastSubmission {\n      ...SubmissionDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MilestoneCatalogue {\n    milestoneCatalogue {\n      ...MilestoneDefinitionRow\n    }\n  }\n"): (typeof documents)["\n  query MilestoneCatalogue {\n    milestoneCatalogue {\n      ...MilestoneDefinitionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MilestoneDefinitionRow on MilestoneDefinition {\n    key\n    stage\n    label\n    description\n    required\n    isCustom\n    fields {\n      key\n      label\n      type\n      required\n    }\n  }\n"): (typeof documents)["\n  fragment MilestoneDefinitionRow on MilestoneDefinition {\n    key\n    stage\n    label\n    description\n    required\n    isCustom\n    fields {\n      key\n      label\n      type\n      required\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectChecklist($id: ID!, $stage: ProjectStage!) {\n    project(id: $id) {\n      id\n      checklist(stage: $stage) {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectChecklist($id: ID!, $stage: ProjectStage!) {\n    project(id: $id) {\n      id\n      checklist(stage: $stage) {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectNextSteps($id: ID!) {\n    project(id: $id) {\n      id\n      stage\n      nextSteps {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectNextSteps($id: ID!) {\n    project(id: $id) {\n      id\n      stage\n      nextSteps {\n        ...ChecklistItemDetails\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectStageStates($id: ID!) {\n    project(id: $id) {\n      ...ProjectStages\n    }\n  }\n"): (typeof documents)["\n  query ProjectStageStates($id: ID!) {\n    project(id: $id) {\n      ...ProjectStages\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectTeam($id: ID!) {\n    project(id: $id) {\n      id\n      team {\n        ...TeamMemberRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectTeam($id: ID!) {\n    project(id: $id) {\n      id\n      team {\n        ...TeamMemberRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectTimeline($id: ID!, $first: Int!) {\n    project(id: $id) {\n      id\n      timeline(first: $first) {\n        id\n        action\n        label\n        detail\n        createdAt\n        actor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProjectTimeline($id: ID!, $first: Int!) {\n    project(id: $id) {\n      id\n      timeline(first: $first) {\n        id\n        action\n        label\n        detail\n        createdAt\n        actor {\n          id\n          displayName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewMilestone($input: ReviewMilestoneInput!) {\n    reviewMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n"): (typeof documents)["\n  mutation ReviewMilestone($input: ReviewMilestoneInput!) {\n    reviewMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStageApplicability($input: SetStageApplicabilityInput!) {\n    setStageApplicability(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetStageApplicability($input: SetStageApplicabilityInput!) {\n    setStageApplicability(input: $input) {\n      ...ProjectStages\n      lastActivityAt\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProjectStages on Project {\n    id\n    stage\n    status\n    stageEnteredAt\n    milestoneProgress {\n      approved\n      required\n    }\n    stageStates {\n      stage\n      label\n      isCurrent\n      startedAt\n      completedAt\n      notApplicable\n      notApplicableReason\n      canBeNotApplicable\n    }\n  }\n"): (typeof documents)["\n  fragment ProjectStages on Project {\n    id\n    stage\n    status\n    stageEnteredAt\n    milestoneProgress {\n      approved\n      required\n    }\n    stageStates {\n      stage\n      label\n      isCurrent\n      startedAt\n      completedAt\n      notApplicable\n      notApplicableReason\n      canBeNotApplicable\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SubmissionDetails on Submission {\n    id\n    milestoneKey\n    milestoneLabel\n    status\n    comment\n    createdAt\n    author {\n      id\n      displayName\n    }\n    fields {\n      key\n      value\n    }\n    files {\n      id\n      originalName\n      size\n      contentType\n      url\n    }\n    reviewer {\n      id\n      displayName\n    }\n    reviewComment\n    reviewedAt\n  }\n"): (typeof documents)["\n  fragment SubmissionDetails on Submission {\n    id\n    milestoneKey\n    milestoneLabel\n    status\n    comment\n    createdAt\n    author {\n      id\n      displayName\n    }\n    fields {\n      key\n      value\n    }\n    files {\n      id\n      originalName\n      size\n      contentType\n      url\n    }\n    reviewer {\n      id\n      displayName\n    }\n    reviewComment\n    reviewedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitMilestone($input: SubmitMilestoneInput!) {\n    submitMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitMilestone($input: SubmitMilestoneInput!) {\n    submitMilestone(input: $input) {\n      ...SubmissionDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMemberRow on TeamMember {\n    id\n    fullName\n    profession\n    rpps\n    adeli\n    role\n    isAssociate\n    joinedAt\n    leftAt\n  }\n"): (typeof documents)["\n  fragment TeamMemberRow on TeamMember {\n    id\n    fullName\n    profession\n    rpps\n    adeli\n    role\n    isAssociate\n    joinedAt\n    leftAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTeamMember($input: UpdateTeamMemberInput!) {\n    updateTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateTeamMember($input: UpdateTeamMemberInput!) {\n    updateTeamMember(input: $input) {\n      ...TeamMemberRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Communes($search: String!, $first: Int!) {\n    communes(search: $search, first: $first) {\n      code\n      name\n      departementCode\n      postalCodes\n    }\n  }\n"): (typeof documents)["\n  query Communes($search: String!, $first: Int!) {\n    communes(search: $search, first: $first) {\n      code\n      name\n      departementCode\n      postalCodes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -85,7 +217,7 @@ export function graphql(source: "\n  mutation CreateProject($input: CreateProjec
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    statusReason\n    legalForm\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n"): (typeof documents)["\n  fragment ProjectDetails on Project {\n    id\n    name\n    communeCode\n    communeName\n    departement {\n      code\n      name\n    }\n    stage\n    status\n    statusReason\n    legalForm\n    charge {\n      id\n      displayName\n      email\n    }\n    createdAt\n    updatedAt\n    lastActivityAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

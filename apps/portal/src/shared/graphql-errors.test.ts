@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { describe, expect, it } from "vitest";
-import { describeError, getFieldErrors, hasErrorCode } from "./graphql-errors";
+import { describeError, getFieldErrors, getUnmetRequirements, hasErrorCode } from "./graphql-errors";
 
 function graphQLErrors(...errors: { message: string; extensions: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -45,5 +45,35 @@ describe("graphql errors", () => {
       "Vous n’avez pas les droits nécessaires pour cette action.",
     );
     expect(describeError(new Error("Failed to fetch"))).toMatch(/Vérifiez votre connexion/);
+  });
+
+  it("lists every unmet requirement of a refused stage move, in the API's order", () => {
+    const error = graphQLErrors({
+      message: "2 conditions ne sont pas remplies pour changer d'étape.",
+      extensions: {
+        code: "STAGE_GATE_NOT_MET",
+        unmet: [
+          { key: "MILESTONE_NOT_APPROVED:PROJET_SANTE", stage: "PROJET_SANTE", message: "Le jalon « Projet de santé » doit être validé." },
+          { key: "TEAM_MINIMUM_COMPOSITION", stage: "PROJET_SANTE", message: "L'équipe doit compter au moins 2 médecins généralistes." },
+          { nonsense: true },
+        ],
+      },
+    });
+    expect(getUnmetRequirements(error).map((u) => u.message)).toEqual([
+      "Le jalon « Projet de santé » doit être validé.",
+      "L'équipe doit compter au moins 2 médecins généralistes.",
+    ]);
+    expect(describeError(error)).toBe("2 conditions ne sont pas remplies pour changer d'étape.");
+    expect(getUnmetRequirements(graphQLErrors({ message: "Forbidden", extensions: { code: "FORBIDDEN" } }))).toEqual([]);
+  });
+
+  it("falls back to the message of a refusal without its list", () => {
+    const error = graphQLErrors({
+      message: "Le projet est en pause ou abandonné : réactivez-le avant de changer d'étape.",
+      extensions: { code: "STAGE_GATE_NOT_MET" },
+    });
+    expect(getUnmetRequirements(error)).toEqual([
+      { key: "STAGE_GATE_NOT_MET", stage: "", message: "Le projet est en pause ou abandonné : réactivez-le avant de changer d'étape." },
+    ]);
   });
 });

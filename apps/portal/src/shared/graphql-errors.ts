@@ -6,7 +6,8 @@ export type ApiErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "STAGE_GATE_NOT_MET";
 
 function graphQLErrorsOf(error: unknown) {
   return CombinedGraphQLErrors.is(error) ? error.errors : [];
@@ -59,9 +60,42 @@ export function describeError(error: unknown): string {
   if (hasErrorCode(error, "NOT_FOUND")) return "L’élément demandé est introuvable.";
   if (hasErrorCode(error, "UNAUTHENTICATED")) return "Votre session a expiré. Reconnectez-vous.";
   if (hasErrorCode(error, "TOO_MANY_REQUESTS")) return "Trop de requêtes, réessayez dans quelques minutes.";
+  const gate = graphQLErrorsOf(error).find((e) => e.extensions?.["code"] === "STAGE_GATE_NOT_MET");
+  if (gate) return gate.message;
   const badInput = graphQLErrorsOf(error).find(
     (e) => e.extensions?.["code"] === "BAD_USER_INPUT" && fieldProblemsOf(e.extensions, e.message).length === 0,
   );
   if (badInput) return badInput.message;
   return "Une erreur est survenue. Vérifiez votre connexion et réessayez.";
+}
+
+/** A condition that prevents a stage move (`extensions.unmet` of STAGE_GATE_NOT_MET); `message` is French. */
+export type UnmetRequirement = { key: string; stage: string; message: string };
+
+function isUnmetRequirement(value: unknown): value is UnmetRequirement {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as UnmetRequirement).key === "string" &&
+    typeof (value as UnmetRequirement).message === "string"
+  );
+}
+
+/**
+ * Every unmet requirement of a refused stage move, in the API's order (empty when the error is not a
+ * STAGE_GATE_NOT_MET refusal). Falls back to the error message when the list is missing.
+ */
+export function getUnmetRequirements(error: unknown): UnmetRequirement[] {
+  const requirements: UnmetRequirement[] = [];
+  for (const e of graphQLErrorsOf(error)) {
+    if (e.extensions?.["code"] !== "STAGE_GATE_NOT_MET") continue;
+    const unmet = e.extensions["unmet"];
+    const listed = Array.isArray(unmet) ? unmet.filter(isUnmetRequirement) : [];
+    if (listed.length > 0) {
+      requirements.push(...listed.map((u) => ({ key: u.key, stage: typeof u.stage === "string" ? u.stage : "", message: u.message })));
+    } else {
+      requirements.push({ key: "STAGE_GATE_NOT_MET", stage: "", message: e.message });
+    }
+  }
+  return requirements;
 }

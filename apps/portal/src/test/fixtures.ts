@@ -43,6 +43,8 @@ export function buildProjectDetails(overrides: Partial<ProjectDetailsFragment> =
     departement: { __typename: "Departement", code: "07", name: "Ardèche" },
     stage: "VALIDATION_ARS",
     status: "ON_HOLD",
+    statusReason: "En attente de la décision de la commune sur les locaux",
+    legalForm: null,
     charge: {
       __typename: "StaffMember",
       id: "user-charge",
@@ -51,6 +53,7 @@ export function buildProjectDetails(overrides: Partial<ProjectDetailsFragment> =
     },
     createdAt: "2025-02-14T09:30:00.000Z",
     updatedAt: "2026-11-03T10:00:00.000Z",
+    lastActivityAt: "2026-10-28T15:45:00.000Z",
     ...overrides,
   };
 }

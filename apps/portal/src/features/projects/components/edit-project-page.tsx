@@ -6,6 +6,7 @@ import { ErrorState } from "../../../shared/components/error-state";
 import { PageLoading } from "../../../shared/components/page-loading";
 import { hasErrorCode } from "../../../shared/graphql-errors";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
+import { refreshProjectCache } from "../../pipeline";
 import { PROJECT } from "../graphql/project.query";
 import { STAFF } from "../graphql/staff.query";
 import { UPDATE_PROJECT } from "../graphql/update-project.mutation";
@@ -19,6 +20,8 @@ function toFormValues(project: ProjectDetailsFragment): ProjectFormValues {
     commune: { code: project.communeCode, name: project.communeName },
     chargeId: project.charge?.id ?? "",
     status: project.status,
+    statusReason: project.statusReason ?? "",
+    legalForm: project.legalForm,
   };
 }
 
@@ -29,6 +32,11 @@ function toUpdateInput(project: ProjectDetailsFragment, values: ProjectFormValue
   if (values.commune && values.commune.code !== project.communeCode) input.communeCode = values.commune.code;
   if (values.chargeId !== (project.charge?.id ?? "")) input.chargeId = values.chargeId || null;
   if (values.status !== project.status) input.status = values.status;
+  const reason = values.status === "ACTIVE" ? "" : values.statusReason.trim();
+  if (reason && (values.status !== project.status || reason !== (project.statusReason ?? ""))) {
+    input.statusReason = reason;
+  }
+  if (values.legalForm !== project.legalForm) input.legalForm = values.legalForm;
   return input;
 }
 
@@ -40,10 +48,10 @@ export function EditProjectPage() {
   const [serverErrors, setServerErrors] = useState<ProjectFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [updateProject, { loading }] = useMutation(UPDATE_PROJECT, {
-    // The project itself is normalised by id; filtered lists may no longer contain it.
-    update(cache) {
-      cache.evict({ id: "ROOT_QUERY", fieldName: "projects" });
-      cache.gc();
+    // The project itself is normalised by id; filtered lists (and the board) may no longer contain it, and its
+    // history has a new event.
+    update(cache, { data }) {
+      if (data) refreshProjectCache(cache, data.updateProject.id, ["timeline"]);
     },
   });
   const project = data?.project;

@@ -63,7 +63,14 @@ export function NewProjectPage() {
       ) : (
       <ProjectForm
         mode="create"
-        initialValues={{ name: "", commune: null, chargeId: defaultChargeId, status: "ACTIVE" }}
+        initialValues={{
+          name: "",
+          commune: null,
+          chargeId: defaultChargeId,
+          status: "ACTIVE",
+          statusReason: "",
+          legalForm: null,
+        }}
         staff={staff}
         isSubmitting={loading}
         serverErrors={serverErrors}

@@ -1,9 +1,16 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { ProjectStatus } from "../../../gql/graphql";
+import type { LegalForm, ProjectStatus } from "../../../gql/graphql";
 import { FieldError } from "../../../shared/components/field-error";
 import { Spinner } from "../../../shared/components/spinner";
-import { isProjectStatus, PROJECT_STATUSES, STATUS_LABELS } from "../../../shared/labels";
+import {
+  isLegalForm,
+  isProjectStatus,
+  LEGAL_FORM_LABELS,
+  LEGAL_FORMS,
+  PROJECT_STATUSES,
+  STATUS_LABELS,
+} from "../../../shared/labels";
 import type { ProjectFormErrors, ProjectFormField } from "../utils/project-form-errors";
 import { type CommuneOption, CommuneCombobox } from "./commune-combobox";
 
@@ -13,6 +20,9 @@ export type ProjectFormValues = {
   /** "" = nobody. */
   chargeId: string;
   status: ProjectStatus;
+  /** Why the project is on hold or abandoned (required then). */
+  statusReason: string;
+  legalForm: LegalForm | null;
 };
 
 export type StaffOption = { id: string; displayName: string };
@@ -34,12 +44,21 @@ type ProjectFormProps = {
 /** Same limit as the API (`@maillage/domain`). */
 const PROJECT_NAME_MAX_LENGTH = 120;
 
-const FIELD_ORDER: readonly ProjectFormField[] = ["name", "commune", "chargeId", "status"];
+/** Same limit as the API. */
+const STATUS_REASON_MAX_LENGTH = 1000;
+
+const FIELD_ORDER: readonly ProjectFormField[] = ["name", "commune", "chargeId", "status", "statusReason", "legalForm"];
+
+/** On hold and abandoned projects say why (the API refuses the change without a reason). */
+export const needsStatusReason = (status: ProjectStatus): boolean => status !== "ACTIVE";
 
 function validate(values: ProjectFormValues): ProjectFormErrors {
   const errors: ProjectFormErrors = {};
   if (!values.name.trim()) errors.name = "Saisissez le nom du projet.";
   if (!values.commune) errors.commune = "Choisissez une commune dans la liste proposée.";
+  if (needsStatusReason(values.status) && !values.statusReason.trim()) {
+    errors.statusReason = "Indiquez la raison de la mise en pause ou de l’abandon.";
+  }
   return errors;
 }
 
@@ -57,7 +76,9 @@ export function ProjectForm({
   const [values, setValues] = useState(initialValues);
   const [clientErrors, setClientErrors] = useState<ProjectFormErrors>({});
   const errors: ProjectFormErrors = { ...serverErrors, ...clientErrors };
-  const fieldRefs = useRef<Partial<Record<ProjectFormField, HTMLInputElement | HTMLSelectElement | null>>>({});
+  const fieldRefs = useRef<
+    Partial<Record<ProjectFormField, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null>>
+  >({});
 
   function focusFirstInvalid(fieldErrors: ProjectFormErrors) {
     const first = FIELD_ORDER.find((field) => fieldErrors[field]);
@@ -160,7 +181,11 @@ export function ProjectForm({
             }}
             value={values.status}
             onChange={(e) => {
-              if (isProjectStatus(e.target.value)) update("status", e.target.value);
+              const status = e.target.value;
+              if (!isProjectStatus(status)) return;
+              update("status", status);
+              // A new status needs its own reason; going back to the saved one restores the saved reason.
+              update("statusReason", status === initialValues.status ? initialValues.statusReason : "");
             }}
             aria-invalid={errors.status ? true : undefined}
             aria-describedby={errorId("status")}
@@ -172,6 +197,52 @@ export function ProjectForm({
             ))}
           </select>
           <FieldError id="project-status-error" message={errors.status} />
+        </div>
+      )}
+
+      {mode === "edit" && needsStatusReason(values.status) && (
+        <div className="field">
+          <label htmlFor="project-statusReason">
+            {values.status === "ABANDONED" ? "Raison de l’abandon" : "Raison de la mise en pause"}
+          </label>
+          <textarea
+            id="project-statusReason"
+            ref={(element) => {
+              fieldRefs.current.statusReason = element;
+            }}
+            rows={3}
+            maxLength={STATUS_REASON_MAX_LENGTH}
+            required
+            value={values.statusReason}
+            onChange={(e) => update("statusReason", e.target.value)}
+            aria-invalid={errors.statusReason ? true : undefined}
+            aria-describedby={errorId("statusReason")}
+          />
+          <FieldError id="project-statusReason-error" message={errors.statusReason} />
+        </div>
+      )}
+
+      {mode === "edit" && (
+        <div className="field">
+          <label htmlFor="project-legalForm">Structure juridique</label>
+          <select
+            id="project-legalForm"
+            ref={(element) => {
+              fieldRefs.current.legalForm = element;
+            }}
+            value={values.legalForm ?? ""}
+            onChange={(e) => update("legalForm", isLegalForm(e.target.value) ? e.target.value : null)}
+            aria-invalid={errors.legalForm ? true : undefined}
+            aria-describedby={errorId("legalForm")}
+          >
+            <option value="">Non renseignée</option>
+            {LEGAL_FORMS.map((legalForm) => (
+              <option key={legalForm} value={legalForm}>
+                {LEGAL_FORM_LABELS[legalForm]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="project-legalForm-error" message={errors.legalForm} />
         </div>
       )}
 

@@ -170,7 +170,10 @@ describe(EditProjectPage.name, () => {
       projectMock,
       staffMock,
       {
-        request: { query: UPDATE_PROJECT, variables: { input: { id: "project-1", status: "ABANDONED" } } },
+        request: {
+          query: UPDATE_PROJECT,
+          variables: { input: { id: "project-1", status: "ABANDONED", statusReason: "Départ à la retraite des médecins" } },
+        },
         result: {
           errors: [
             apiError("BAD_USER_INPUT", "Un projet signé ne peut pas être abandonné", { field: "status" }),
@@ -179,9 +182,47 @@ describe(EditProjectPage.name, () => {
       },
     ]);
     await user.selectOptions(await screen.findByLabelText("Statut"), "Abandonné");
+    await user.type(screen.getByLabelText("Raison de l’abandon"), "Départ à la retraite des médecins");
     await user.click(screen.getByRole("button", { name: "Enregistrer" }));
     expect(await screen.findByText("Un projet signé ne peut pas être abandonné")).toBeInTheDocument();
     expect(screen.getByLabelText("Statut")).toHaveAccessibleDescription("Un projet signé ne peut pas être abandonné");
     expect(screen.getByRole("alert")).toHaveTextContent("corrigez les champs signalés");
+  });
+
+  it("asks why a project is put on hold, and records its legal form", async () => {
+    const { user } = renderForm("/projets/project-1/modifier", routes, [
+      {
+        request: { query: PROJECT, variables: { id: "project-1" } },
+        result: { data: { __typename: "Query", project: buildProjectDetails({ status: "ACTIVE", statusReason: null }) } },
+      },
+      staffMock,
+      {
+        request: {
+          query: UPDATE_PROJECT,
+          variables: {
+            input: { id: "project-1", status: "ON_HOLD", statusReason: "Recherche d’un second médecin", legalForm: "SISA" },
+          },
+        },
+        result: {
+          data: {
+            __typename: "Mutation",
+            updateProject: buildProjectDetails({ status: "ON_HOLD", statusReason: "Recherche d’un second médecin", legalForm: "SISA" }),
+          },
+        },
+      },
+    ]);
+    expect(await screen.findByLabelText("Structure juridique")).toHaveValue("");
+    expect(screen.queryByLabelText("Raison de la mise en pause")).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText("Statut"), "En pause");
+    await user.selectOptions(screen.getByLabelText("Structure juridique"), "SISA");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    const reason = screen.getByLabelText("Raison de la mise en pause");
+    expect(reason).toHaveAccessibleDescription("Indiquez la raison de la mise en pause ou de l’abandon.");
+    expect(reason).toHaveFocus();
+
+    await user.type(reason, "Recherche d’un second médecin");
+    await user.click(screen.getByRole("button", { name: "Enregistrer" }));
+    expect(await screen.findByTestId("location")).toHaveTextContent("/projets/project-1");
   });
 });

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, buildProjectDetails, buildUser } from "../../../test/fixtures";
+import { type Mocks, projectSectionMocks } from "../../../test/mocks";
 import { renderRoutes } from "../../../test/render";
 import { PROJECT } from "../graphql/project.query";
 import { ProjectPage } from "./project-page";
@@ -13,7 +14,7 @@ function renderProjectPage(mocks: object[], user = buildUser(), id = "project-1"
   return renderRoutes({
     routes: [{ path: "/projets/:projectId", element: <ProjectPage /> }],
     initialEntry: `/projets/${id}`,
-    mocks: mocks as Parameters<typeof renderRoutes>[0]["mocks"] & object[],
+    mocks: [...(mocks as Mocks), ...projectSectionMocks(id, "VALIDATION_ARS")],
     user,
   });
 }

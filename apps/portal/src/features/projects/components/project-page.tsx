@@ -6,10 +6,11 @@ import { StatusPage } from "../../../shared/components/status-page";
 import { formatDate, formatDateTime } from "../../../shared/format";
 import { hasErrorCode } from "../../../shared/graphql-errors";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
+import { LEGAL_FORM_LABELS } from "../../../shared/labels";
 import { isStaff, useSession } from "../../auth";
+import { ChecklistSection, NextStepsPanel, StageSection, TeamSection, TimelineSection } from "../../pipeline";
 import { PROJECT } from "../graphql/project.query";
 import { StatusBadge } from "./stage-badge";
-import { StageProgress } from "./stage-progress";
 
 export function ProjectNotFound() {
   const user = useSession();
@@ -27,6 +28,7 @@ export function ProjectPage() {
   const { projectId = "" } = useParams();
   const user = useSession();
   const canEdit = isStaff(user.role);
+  const isAdmin = user.role === "FEDERATION_ADMIN";
   const { data, error, refetch } = useQuery(PROJECT, { variables: { id: projectId } });
   const project = data?.project;
   useDocumentTitle(project?.name ?? "Projet");
@@ -50,6 +52,10 @@ export function ProjectPage() {
   }
   if (!project) return <PageLoading />;
 
+  // The MSP team of the project submits its milestones and keeps its team list; staff may do it for them.
+  const isOwnTeam = user.role === "MSP_MEMBER" && user.mspProject?.id === project.id;
+  const canContribute = canEdit || isOwnTeam;
+
   return (
     <article aria-labelledby="project-title">
       {canEdit && (
@@ -71,6 +77,8 @@ export function ProjectPage() {
         )}
       </div>
 
+      {isOwnTeam && <NextStepsPanel projectId={project.id} />}
+
       <div className="card">
         <dl className="details">
           <div>
@@ -89,6 +97,15 @@ export function ProjectPage() {
             <dt>Statut</dt>
             <dd>
               <StatusBadge status={project.status} />
+              {project.status !== "ACTIVE" && project.statusReason && (
+                <span className="details__note">{project.statusReason}</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Structure juridique</dt>
+            <dd>
+              {project.legalForm ? LEGAL_FORM_LABELS[project.legalForm] : <span className="muted">Non renseignée</span>}
             </dd>
           </div>
           <div>
@@ -118,13 +135,25 @@ export function ProjectPage() {
               <time dateTime={project.updatedAt}>{formatDateTime(project.updatedAt)}</time>
             </dd>
           </div>
+          <div>
+            <dt>Dernière activité</dt>
+            <dd>
+              <time dateTime={project.lastActivityAt}>{formatDateTime(project.lastActivityAt)}</time>
+            </dd>
+          </div>
         </dl>
       </div>
 
-      <section className="card" aria-labelledby="project-stage-title">
-        <h2 id="project-stage-title">Avancement</h2>
-        <StageProgress stage={project.stage} />
-      </section>
+      <StageSection
+        projectId={project.id}
+        stage={project.stage}
+        status={project.status}
+        canManage={canEdit}
+        canMoveBack={isAdmin}
+      />
+      <ChecklistSection projectId={project.id} currentStage={project.stage} canReview={canEdit} canSubmit={canContribute} />
+      <TeamSection projectId={project.id} canManage={canContribute} />
+      <TimelineSection projectId={project.id} />
     </article>
   );
 }

@@ -13,6 +13,8 @@ export const PROJECT_DETAILS_FRAGMENT = graphql(`
     }
     stage
     status
+    statusReason
+    legalForm
     charge {
       id
       displayName
@@ -20,5 +22,6 @@ export const PROJECT_DETAILS_FRAGMENT = graphql(`
     }
     createdAt
     updatedAt
+    lastActivityAt
   }
 `);

@@ -1,6 +1,6 @@
 import { describeError, getFieldErrors } from "../../../shared/graphql-errors";
 
-export type ProjectFormField = "name" | "commune" | "chargeId" | "status";
+export type ProjectFormField = "name" | "commune" | "chargeId" | "status" | "statusReason" | "legalForm";
 export type ProjectFormErrors = Partial<Record<ProjectFormField, string>>;
 
 /** Input field named by the API (`extensions.field`) → form field. */
@@ -9,6 +9,8 @@ const FIELD_BY_INPUT_FIELD: Record<string, ProjectFormField> = {
   communeCode: "commune",
   chargeId: "chargeId",
   status: "status",
+  statusReason: "statusReason",
+  legalForm: "legalForm",
 };
 
 /** Splits a failed create/update into messages next to fields and one message for the form. */

@@ -1,0 +1,2 @@
+export { AlertCountBadge } from "./components/alert-count-badge";
+export { AlertsPage } from "./components/alerts-page";

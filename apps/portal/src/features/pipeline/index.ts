@@ -1,0 +1,10 @@
+export { ChecklistSection } from "./components/checklist-section";
+export { MilestoneCataloguePage } from "./components/milestone-catalogue-page";
+export { NextStepsPanel } from "./components/next-steps-panel";
+export { StageGateRefusal } from "./components/stage-gate-refusal";
+export { StageProgress } from "./components/stage-progress";
+export { StageSection } from "./components/stage-section";
+export { TeamSection } from "./components/team-section";
+export { TimelineSection } from "./components/timeline-section";
+export { type StageMoveOutcome, useMoveProjectStage } from "./hooks/use-move-project-stage";
+export { refreshProjectCache } from "./utils/refresh-project-cache";
