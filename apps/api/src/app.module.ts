@@ -16,6 +16,7 @@ import { FilesModule } from "./modules/files/files.module.js";
 import { HealthModule } from "./modules/health/health.module.js";
 import { PipelineModule } from "./modules/pipeline/pipeline.module.js";
 import { ProjectsModule } from "./modules/projects/projects.module.js";
+import { ResultsModule } from "./modules/results/results.module.js";
 import { TerritoriesModule } from "./modules/territories/territories.module.js";
 import { UsersModule } from "./modules/users/users.module.js";
 import { PrismaModule } from "./prisma/prisma.module.js";
@@ -44,6 +45,7 @@ export class AppModule {
         ProjectsModule,
         FilesModule,
         PipelineModule,
+        ResultsModule,
         AlertsModule,
         HealthModule,
       ],

@@ -440,6 +440,51 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "resultPeriods",
+    kind: "query",
+    run: ({ c }) => c.request(`query($p: ID!) { resultPeriods(projectId: $p) { id projectId } }`, { p: P1 }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "admin" || a === "charge" || a === "msp") return (r) => expect(Array.isArray(r.data.resultPeriods)).toBe(true);
+      return expectCode("NOT_FOUND");
+    },
+  },
+  {
+    name: "saveResultPeriod",
+    kind: "mutation",
+    run: ({ c, actor }) =>
+      c.request(`mutation($input: SaveResultPeriodInput!) { saveResultPeriod(input: $input) { id } }`, {
+        input: { projectId: P1, programme: "IPEP", year: 2024, inputs: { by: actor } },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "charge" || a === "msp") return (r) => expect(r.data.saveResultPeriod.id).toBeTruthy();
+      return expectCode(a === "admin" ? "FORBIDDEN" : "NOT_FOUND");
+    },
+  },
+  ...(["submitResultPeriod", "approveResultPeriod", "returnResultPeriod", "unlockResultPeriod"] as const).map(
+    (name): Operation => ({
+      name,
+      kind: "mutation",
+      run: async ({ c, t, actor }) => {
+        const status = name === "submitResultPeriod" ? "DRAFT" : name === "unlockResultPeriod" ? "APPROVED" : "SUBMITTED";
+        const year = 2000 + Math.floor(Math.random() * 1000000);
+        const p = await t.running.database.prisma.resultPeriod.create({ data: { federationId: FED1, projectId: P1, programme: "ACI", year, status, inputs: { actor } } });
+        const r = await c.request(`mutation($input: PeriodDecisionInput!) { ${name}(input: $input) { id status } }`, { input: { id: p.id, comment: "Motif" } });
+        return { ...r, data: { response: r, id: p.id, status } } as GqlResponse<any>;
+      },
+      expect: (a) => async (r, { t }) => {
+        const { response, id, status } = r.data as { response: GqlResponse<any>; id: string; status: string };
+        const row = await t.running.database.prisma.resultPeriod.findUniqueOrThrow({ where: { id } });
+        const allowed = name === "submitResultPeriod" ? a === "charge" || a === "msp" : a === "admin";
+        if (allowed) return expect(row.status).not.toBe(status);
+        const expected = a === "anonymous" ? "UNAUTHENTICATED" : a === "admin" || a === "charge" || a === "msp" ? "FORBIDDEN" : "NOT_FOUND";
+        expect(GqlClient.code(response)).toBe(expected);
+        expect(row.status).toBe(status);
+      },
+    }),
+  ),
+  {
     name: "login",
     kind: "mutation",
     // The one public operation: anyone may try; the anonymous row tries a wrong password.

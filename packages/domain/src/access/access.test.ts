@@ -60,12 +60,14 @@ const FEDERATION_STAFF: Record<Action, Row> = {
   "project.review":  [T, T, F, F, F, F, F],
   "project.team.manage": [T, T, F, F, F, F, F],
   "milestone.define": [F, F, F, F, F, F, F],
+  "results.edit":    [F, F, F, F, F, F, F],
+  "results.approve": [F, F, F, F, F, F, F],
 };
 
 // prettier-ignore
 const EXPECTED: Record<ActorName, Record<Action, Row>> = {
-  FEDERATION_ADMIN: { ...FEDERATION_STAFF, "milestone.define": [F, F, F, T, F, F, T] },
-  CHARGE_DEVELOPPEMENT: FEDERATION_STAFF,
+  FEDERATION_ADMIN: { ...FEDERATION_STAFF, "milestone.define": [F, F, F, T, F, F, T], "results.approve": [T, T, F, F, F, F, F] },
+  CHARGE_DEVELOPPEMENT: { ...FEDERATION_STAFF, "results.edit": [T, T, F, F, F, F, F] },
   MSP_MEMBER: {
     "project.read":    [T, F, F, F, F, F, F],
     "project.list":    [F, F, F, T, F, F, T],
@@ -79,6 +81,8 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "project.review":  [F, F, F, F, F, F, F],
     "project.team.manage": [T, F, F, F, F, F, F],
     "milestone.define": [F, F, F, F, F, F, F],
+    "results.edit":    [T, F, F, F, F, F, F],
+    "results.approve": [F, F, F, F, F, F, F],
   },
   MSP_MEMBER_WITHOUT_PROJECT: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -93,6 +97,8 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "project.review":  [F, F, F, F, F, F, F],
     "project.team.manage": [F, F, F, F, F, F, F],
     "milestone.define": [F, F, F, F, F, F, F],
+    "results.edit":    [F, F, F, F, F, F, F],
+    "results.approve": [F, F, F, F, F, F, F],
   },
   RESEARCHER: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -107,6 +113,8 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "project.review":  [F, F, F, F, F, F, F],
     "project.team.manage": [F, F, F, F, F, F, F],
     "milestone.define": [F, F, F, F, F, F, F],
+    "results.edit":    [F, F, F, F, F, F, F],
+    "results.approve": [F, F, F, F, F, F, F],
   },
 };
 

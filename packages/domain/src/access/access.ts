@@ -48,6 +48,8 @@ export const ACTIONS = [
   "project.review",
   "project.team.manage",
   "milestone.define",
+  "results.edit",
+  "results.approve",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -156,6 +158,16 @@ export function can(actor: Actor, action: Action, resource: Resource = { kind: "
       );
     case "milestone.define":
       return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
+    // Results (issue "Results of running MSPs"): the MSP team (or a chargé on its behalf) edits its drafts; only a
+    // federation admin approves, returns or unlocks a period.
+    case "results.edit":
+      return (
+        resource.kind === "project" &&
+        (actor.role === "MSP_MEMBER" || actor.role === "CHARGE_DEVELOPPEMENT") &&
+        scopeIncludes(projectScope(actor), resource)
+      );
+    case "results.approve":
+      return resource.kind === "project" && actor.role === "FEDERATION_ADMIN" && resource.federationId === actor.federationId;
     default:
       // Unreachable for typed callers; an unknown action coming from untyped data is refused.
       return assertNever(action);

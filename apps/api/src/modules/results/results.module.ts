@@ -1,0 +1,8 @@
+import { Module } from "@nestjs/common";
+
+import { ResultsResolver } from "./results.resolver.js";
+import { ResultsService } from "./results.service.js";
+
+/** Result periods of running MSPs (PEPS, IPEP, ACI): entry, submission, approval and locking. */
+@Module({ providers: [ResultsService, ResultsResolver] })
+export class ResultsModule {}

@@ -1,0 +1,3 @@
+export * from "./peps/index.js";
+export * from "./ipep/index.js";
+export * from "./aci/index.js";

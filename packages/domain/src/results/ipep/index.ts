@@ -1,0 +1,2 @@
+export * from "./ipep.errors.js";
+export * from "./ipep.js";

@@ -1,0 +1,2 @@
+export * from "./peps.errors.js";
+export * from "./peps.js";

@@ -1,0 +1,71 @@
+/** Stable error codes of PEPS validation (DOMAIN.md §4.4); clients branch on the code, never on the message. */
+export const PEPS_ERROR_CODES = [
+  "PEPS.TABLE_NOT_OBJECT",
+  "PEPS.TABLE_ID_REQUIRED",
+  "PEPS.TABLE_LABEL_REQUIRED",
+  "PEPS.ILLUSTRATIVE_NOT_BOOLEAN",
+  "PEPS.BASE_INVALID",
+  "PEPS.COEFFICIENT_INVALID",
+  "PEPS.AGE_BANDS_EMPTY",
+  "PEPS.AGE_BAND_INVALID",
+  "PEPS.AGE_BAND_DUPLICATE",
+  "PEPS.AGE_BANDS_NOT_FROM_ZERO",
+  "PEPS.AGE_BANDS_NOT_CONTIGUOUS",
+  "PEPS.AGE_BANDS_NOT_OPEN_ENDED",
+  "PEPS.ALD_COEFFICIENTS_INVALID",
+  "PEPS.PRECARITE_COEFFICIENT_INVALID",
+  "PEPS.QUALITY_BONUS_RATE_INVALID",
+  "PEPS.CAP_RATE_INVALID",
+  "PEPS.SCOPE_INVALID",
+  "PEPS.GROUPS_INVALID",
+  "PEPS.GROUP_AGE_BAND_UNKNOWN",
+  "PEPS.GROUP_AGE_BAND_OUT_OF_SCOPE",
+  "PEPS.GROUP_SEX_INVALID",
+  "PEPS.GROUP_ALD_COUNT_INVALID",
+  "PEPS.GROUP_PRECARITE_INVALID",
+  "PEPS.GROUP_PATIENTS_INVALID",
+  "PEPS.GROUP_DUPLICATE",
+  "PEPS.DAYS_IN_PERIOD_INVALID",
+  "PEPS.DAYS_IN_SCOPE_INVALID",
+  "PEPS.QUALITY_SCORE_INVALID",
+  "PEPS.FEE_FOR_SERVICE_INVALID",
+] as const;
+export type PepsErrorCode = (typeof PEPS_ERROR_CODES)[number];
+
+/** French messages shown next to the field. */
+export const PEPS_ERROR_MESSAGES: Readonly<Record<PepsErrorCode, string>> = {
+  "PEPS.TABLE_NOT_OBJECT": "La table de coefficients PEPS doit être un objet.",
+  "PEPS.TABLE_ID_REQUIRED": "L'identifiant de la table (par exemple PEPS1, PEPS2) est obligatoire.",
+  "PEPS.TABLE_LABEL_REQUIRED": "Le libellé de la table est obligatoire.",
+  "PEPS.ILLUSTRATIVE_NOT_BOOLEAN": "Le champ « illustratif » doit valoir vrai ou faux.",
+  "PEPS.BASE_INVALID": "Le forfait de base par patient doit être un montant strictement positif.",
+  "PEPS.COEFFICIENT_INVALID": "Chaque coefficient doit être un nombre strictement positif.",
+  "PEPS.AGE_BANDS_EMPTY": "Au moins une tranche d'âge est obligatoire.",
+  "PEPS.AGE_BAND_INVALID":
+    "Chaque tranche d'âge doit avoir un nom, un âge minimum entier positif ou nul et un âge maximum entier supérieur ou égal (ou vide pour la dernière).",
+  "PEPS.AGE_BAND_DUPLICATE": "Deux tranches d'âge portent le même nom.",
+  "PEPS.AGE_BANDS_NOT_FROM_ZERO": "La première tranche d'âge doit commencer à 0 an.",
+  "PEPS.AGE_BANDS_NOT_CONTIGUOUS":
+    "Les tranches d'âge doivent se suivre sans trou ni chevauchement (âge minimum = âge maximum précédent + 1).",
+  "PEPS.AGE_BANDS_NOT_OPEN_ENDED": "Seule la dernière tranche d'âge doit être sans âge maximum, et elle doit l'être.",
+  "PEPS.ALD_COEFFICIENTS_INVALID":
+    "Les coefficients ALD doivent couvrir 0, 1, 2… affections sans trou ni doublon (la dernière valeur vaut « et plus »).",
+  "PEPS.PRECARITE_COEFFICIENT_INVALID": "Le coefficient de précarité (C2S/AME) doit être un nombre supérieur ou égal à 1.",
+  "PEPS.QUALITY_BONUS_RATE_INVALID": "Le taux maximal du bonus qualité doit être compris entre 0 et 1.",
+  "PEPS.CAP_RATE_INVALID": "Le taux de plafonnement doit être vide ou un nombre positif ou nul.",
+  "PEPS.SCOPE_INVALID": "Le périmètre doit être la patientèle médecin traitant, les 65 ans et plus ou les diabétiques.",
+  "PEPS.GROUPS_INVALID": "La répartition de la patientèle doit être une liste de groupes.",
+  "PEPS.GROUP_AGE_BAND_UNKNOWN": "Cette tranche d'âge n'existe pas dans la table de coefficients.",
+  "PEPS.GROUP_AGE_BAND_OUT_OF_SCOPE": "Cette tranche d'âge n'appartient pas au périmètre « 65 ans et plus ».",
+  "PEPS.GROUP_SEX_INVALID": "Le sexe doit être F ou M.",
+  "PEPS.GROUP_ALD_COUNT_INVALID": "Le nombre d'ALD doit être un entier positif ou nul.",
+  "PEPS.GROUP_PRECARITE_INVALID": "L'indicateur de précarité doit valoir vrai ou faux.",
+  "PEPS.GROUP_PATIENTS_INVALID": "Le nombre de patients doit être un entier positif ou nul.",
+  "PEPS.GROUP_DUPLICATE":
+    "Ce groupe (tranche d'âge, sexe, ALD, précarité) apparaît plusieurs fois : chaque patient ne doit être compté qu'une fois.",
+  "PEPS.DAYS_IN_PERIOD_INVALID": "Le nombre de jours de la période doit être un entier strictement positif.",
+  "PEPS.DAYS_IN_SCOPE_INVALID":
+    "Le nombre de jours dans le périmètre doit être un entier compris entre 0 et le nombre de jours de la période.",
+  "PEPS.QUALITY_SCORE_INVALID": "Le score qualité doit être compris entre 0 et 1.",
+  "PEPS.FEE_FOR_SERVICE_INVALID": "L'équivalent à l'acte doit être un montant positif ou nul.",
+};
