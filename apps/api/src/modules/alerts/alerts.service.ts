@@ -12,20 +12,20 @@ import {
 } from "@maillage/domain";
 
 import { badUserInput, forbidden } from "../../common/errors.js";
+import { isUuid } from "../../common/ids.js";
 import { APP_CONFIG } from "../../config/config.module.js";
 import type { AppConfig } from "../../config/config.js";
 import { AlertsRepository, type AlertCursor, type AlertRow, type SyncCounts } from "./alerts.repository.js";
 import type { AlertFilter } from "./dto/alerts.args.js";
 import type { AlertConnectionModel, AlertModel } from "./models/alert.model.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const cursorOf = (a: AlertRow) => encodeCursor([a.dueAt ? a.dueAt.getTime() : "", a.createdAt.getTime(), a.id]);
 
 function parseCursor(after: string): AlertCursor {
   const v = decodeCursor(after);
   const [dueAt, createdAt, id] = v ?? [];
-  if (!v || v.length !== 3 || !(typeof dueAt === "number" || dueAt === "") || typeof createdAt !== "number" || typeof id !== "string" || !UUID.test(id)) {
+  if (!v || v.length !== 3 || !(typeof dueAt === "number" || dueAt === "") || typeof createdAt !== "number" || typeof id !== "string" || !isUuid(id)) {
     throw badUserInput([{ field: "after", code: "INVALID_CURSOR", message: "Curseur de pagination invalide." }]);
   }
   return { dueAt: dueAt === "" ? null : new Date(dueAt), createdAt: new Date(createdAt), id };

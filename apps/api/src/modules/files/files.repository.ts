@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { Prisma } from "@maillage/db";
 import type { ProjectScope } from "@maillage/domain";
 
+import { isUuid } from "../../common/ids.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { scopeWhere } from "../projects/projects.repository.js";
 
@@ -27,7 +28,6 @@ const storedFileSelect = {
   originalName: true,
 } satisfies Prisma.StoredFileSelect;
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Stored files are reached only through a project in the actor's scope, filtered in SQL. */
 function fileScopeWhere(scope: ProjectScope): Prisma.StoredFileWhereInput | null {
@@ -43,7 +43,7 @@ export class FilesRepository {
   /** The project if it exists within the scope; null otherwise (no existence leak). */
   async findProjectInScope(scope: ProjectScope, id: string): Promise<{ id: string; federationId: string } | null> {
     const scoped = scopeWhere(scope);
-    if (!scoped || !UUID.test(id)) return null;
+    if (!scoped || !isUuid(id)) return null;
     return this.prisma.client.mspProject.findFirst({ where: { AND: [scoped, { id }] }, select: { id: true, federationId: true } });
   }
 
@@ -59,14 +59,14 @@ export class FilesRepository {
   /** The file if its project is in the scope; null otherwise (also for a malformed id). */
   async findInScope(scope: ProjectScope, id: string): Promise<StoredFileRow | null> {
     const scoped = fileScopeWhere(scope);
-    if (!scoped || !UUID.test(id)) return null;
+    if (!scoped || !isUuid(id)) return null;
     return this.prisma.client.storedFile.findFirst({ where: { AND: [scoped, { id }] }, select: storedFileSelect });
   }
 
   /** Those of `ids` (UUIDs) that are files of `projectId`, within the scope. */
   async findManyOfProject(scope: ProjectScope, projectId: string, ids: string[]): Promise<StoredFileRow[]> {
     const scoped = fileScopeWhere(scope);
-    if (!scoped || !UUID.test(projectId) || ids.length === 0) return [];
+    if (!scoped || !isUuid(projectId) || ids.length === 0) return [];
     return this.prisma.client.storedFile.findMany({ where: { AND: [scoped, { projectId, id: { in: ids } }] }, select: storedFileSelect });
   }
 }

@@ -16,7 +16,8 @@ import { AuditService } from "../audit/audit.service.js";
 import { ALLOWED_CONTENT_TYPES, CSV_CONTENT_TYPE, TextSniffer } from "./file-content.js";
 import { sanitizeFileName } from "./file-name.js";
 import { fileErrors } from "./files.errors.js";
-import { FilesRepository, UUID, type StoredFileRow } from "./files.repository.js";
+import { isUuid } from "../../common/ids.js";
+import { FilesRepository, type StoredFileRow } from "./files.repository.js";
 
 /** What the upload route answers. */
 export type StoredFileView = { id: string; sha256: string; size: number; contentType: string; originalName: string };
@@ -63,7 +64,7 @@ export class FilesService {
    */
   async authorizeUpload(actor: Actor, projectId: unknown): Promise<{ id: string; federationId: string }> {
     if (!UPLOADER_ROLES.has(actor.role)) throw fileErrors.forbidden();
-    if (typeof projectId !== "string" || !UUID.test(projectId)) {
+    if (typeof projectId !== "string" || !isUuid(projectId)) {
       throw fileErrors.badInput("Paramètre projectId manquant ou invalide (identifiant de projet attendu).");
     }
     const project = await this.files.findProjectInScope(projectScope(actor), projectId);
@@ -147,7 +148,7 @@ export class FilesService {
       badUserInput([
         { field: "fileIds", code: "FILE.NOT_ATTACHABLE", message: "Un des fichiers joints est introuvable ou n'appartient pas à ce projet." },
       ]);
-    if (!Array.isArray(fileIds) || fileIds.some((id) => typeof id !== "string" || !UUID.test(id))) throw notAttachable();
+    if (!Array.isArray(fileIds) || fileIds.some((id) => typeof id !== "string" || !isUuid(id))) throw notAttachable();
     const ids = [...new Set(fileIds.map((id) => id.toLowerCase()))];
     if (ids.length === 0) return [];
     const rows = await this.files.findManyOfProject(projectScope(actor), projectId, ids);

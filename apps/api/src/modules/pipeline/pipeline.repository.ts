@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { Prisma } from "@maillage/db";
 import type { MilestoneDefinition, ProjectStage, ProjectScope } from "@maillage/domain";
 
+import { isUuid } from "../../common/ids.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { scopeWhere } from "../projects/projects.repository.js";
 
@@ -77,7 +78,7 @@ export class PipelineRepository {
   /** The project's core columns, if it is in the scope. */
   async findProject(scope: ProjectScope, id: string, db: Tx | PrismaService["client"] = this.prisma.client): Promise<ProjectCore | null> {
     const scoped = scopeWhere(scope);
-    if (!scoped || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!scoped || !isUuid(id)) return null;
     return db.mspProject.findFirst({
       where: { AND: [scoped, { id }] },
       select: { id: true, federationId: true, stage: true, status: true, legalForm: true, stageEnteredAt: true },
@@ -97,7 +98,7 @@ export class PipelineRepository {
   }
 
   async submission(id: string): Promise<(SubmissionRow & { federationId: string }) | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const s = await this.prisma.client.submission.findUnique({ where: { id }, include: submissionInclude });
     return s ? { ...toSubmission(s), federationId: s.federationId } : null;
   }
@@ -107,7 +108,7 @@ export class PipelineRepository {
   }
 
   teamMember(id: string): Promise<(TeamRow & { federationId: string }) | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    if (!isUuid(id)) return Promise.resolve(null);
     return this.prisma.client.teamMember.findUnique({ where: { id } });
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import type { Prisma } from "@maillage/db";
 import type { ProjectScope, ProjectStage, ProjectStatus } from "@maillage/domain";
 
+import { isUuid } from "../../common/ids.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import type { ProjectModel } from "./models/project.model.js";
 
@@ -32,8 +33,6 @@ export const projectInclude = {
   departement: { select: { code: true, name: true, region: { select: { code: true, name: true } } } },
   charge: { select: { id: true, displayName: true, email: true, role: true } },
 } satisfies Prisma.MspProjectInclude;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The scope filter, applied in SQL to every project query: a forgotten check returns nothing rather than
@@ -92,7 +91,7 @@ export class ProjectsRepository {
   /** The project if it exists within the scope; null otherwise (no existence leak). */
   async findInScope(scope: ProjectScope, id: string): Promise<ProjectModel | null> {
     const scoped = scopeWhere(scope);
-    if (!scoped || !UUID.test(id)) return null;
+    if (!scoped || !isUuid(id)) return null;
     return this.prisma.client.mspProject.findFirst({ relationLoadStrategy: "join", where: { AND: [scoped, { id }] }, include: projectInclude });
   }
 

@@ -2,13 +2,13 @@ import { Injectable } from "@nestjs/common";
 import { can, projectScope, type Actor } from "@maillage/domain";
 
 import { badUserInput, forbidden, notFound } from "../../common/errors.js";
+import { isUuid } from "../../common/ids.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { AuditService } from "../audit/audit.service.js";
 import { scopeWhere } from "../projects/projects.repository.js";
 import type { PeriodDecisionInput, SaveResultPeriodInput } from "./dto/result-period.inputs.js";
 import type { ResultPeriodModel } from "./models/result-period.model.js";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_INPUT_BYTES = 100_000;
 
 /**
@@ -25,7 +25,7 @@ export class ResultsService {
 
   private async project(actor: Actor, projectId: string) {
     const scoped = scopeWhere(projectScope(actor));
-    if (!scoped || !UUID.test(projectId)) throw notFound("Projet");
+    if (!scoped || !isUuid(projectId)) throw notFound("Projet");
     const p = await this.prisma.client.mspProject.findFirst({ where: { AND: [scoped, { id: projectId }] }, select: { id: true, federationId: true } });
     if (!p) throw notFound("Projet");
     return p;
@@ -33,7 +33,7 @@ export class ResultsService {
 
   private async period(actor: Actor, id: string) {
     const scoped = scopeWhere(projectScope(actor));
-    if (!scoped || !UUID.test(id)) throw notFound("Période");
+    if (!scoped || !isUuid(id)) throw notFound("Période");
     const p = await this.prisma.client.resultPeriod.findFirst({ where: { id, project: scoped } });
     if (!p) throw notFound("Période");
     return p;
