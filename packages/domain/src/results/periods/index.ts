@@ -1,0 +1,3 @@
+export * from "./period.types.js";
+export * from "./period.errors.js";
+export * from "./periods.js";
