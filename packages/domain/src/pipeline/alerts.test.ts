@@ -10,6 +10,7 @@ import {
   type AlertProjectSnapshot,
   computeAlerts,
   DEFAULT_ALERT_THRESHOLDS,
+  RESULT_PERIOD_ALERT_KEY_PREFIX,
 } from "./alerts.js";
 
 const at = (iso: string): Date => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
@@ -38,7 +39,7 @@ describe("alert kinds and thresholds", () => {
     expect(ALERT_KIND_LABELS.CPOM_RENEWAL).toBe("Renouvellement du CPOM");
   });
 
-  it("defaults to 60, {}, 7, 180, 60, 30 days", () => {
+  it("defaults to 60, {}, 7, 180, 60, 30, 30 days", () => {
     expect(DEFAULT_ALERT_THRESHOLDS).toEqual({
       stalledDays: 60,
       stalledDaysByStage: {},
@@ -46,6 +47,7 @@ describe("alert kinds and thresholds", () => {
       cpomLeadDays: 180,
       aciEvidenceLeadDays: 60,
       aciPaymentLeadDays: 30,
+      resultPeriodLeadDays: 30,
     });
   });
 
@@ -287,6 +289,71 @@ describe("ACI_PAYMENT_DUE (30 April, DOMAIN.md §2.5 ✅)", () => {
   });
 });
 
+describe("ACI_EVIDENCE_DUE — result-period reminders (keys results-ACI-N; calendar DOMAIN.md §2.5 🟡)", () => {
+  type Periods = NonNullable<AlertProjectSnapshot["resultPeriods"]>;
+  const running = (signedAt: string, resultPeriods: Periods | undefined, extra: Partial<AlertProjectSnapshot> = {}) =>
+    project({ stage: "EN_FONCTIONNEMENT", approvedFields: { CONTRAT_ACI: { signedAt } }, submittedEvidenceYears: [2024, 2025, 2026], ...(resultPeriods ? { resultPeriods } : {}), ...extra });
+  const reminders = (p: AlertProjectSnapshot, now: string, thresholds = DEFAULT_ALERT_THRESHOLDS) =>
+    only("ACI_EVIDENCE_DUE", [p], at(now), thresholds).filter((a) => a.key.startsWith(RESULT_PERIOD_ALERT_KEY_PREFIX));
+
+  it("reminds a team whose period of last year is missing after the deadline (overdue), with the deadline", () => {
+    expect(reminders(running("2020-03-01", []), "2026-11-20T09:00:00Z")).toEqual([
+      {
+        projectId: "p1",
+        federationId: "fed",
+        kind: "ACI_EVIDENCE_DUE",
+        key: "results-ACI-2025",
+        dueAt: at("2026-01-31T23:59:59.999Z"),
+        message: "Projet « MSP des Tilleuls » : les résultats ACI de l'année 2025 ne sont pas encore saisis, alors que la date limite du 31/01/2026 est dépassée.",
+      },
+    ]);
+  });
+
+  it.each([
+    ["31 days before the deadline", "2026-12-31T12:00:00Z", []],
+    ["30 days before", "2027-01-02T00:00:00Z", ["results-ACI-2026"]],
+    ["on the day", "2027-01-31T23:00:00Z", ["results-ACI-2026"]],
+    ["the day after (overdue)", "2027-02-01T00:00:00Z", ["results-ACI-2026"]],
+    ["at the end of N+1", "2027-12-31T23:00:00Z", ["results-ACI-2026"]],
+    ["in N+2 (the next campaign takes over)", "2028-01-02T00:00:00Z", ["results-ACI-2027"]],
+  ])("%s → %j", (_label, now, expected) => {
+    const approvedBefore: Periods = [2024, 2025].map((year) => ({ programme: "ACI", year, status: "APPROVED" }));
+    expect(keysOf(reminders(running("2020-03-01", approvedBefore), now))).toEqual(expected);
+  });
+
+  it("says whether the period is a draft or was returned, and stops once it is submitted or approved", () => {
+    const at2027 = "2027-01-20T00:00:00Z";
+    const with2026 = (status: "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED") => running("2020-03-01", [{ programme: "ACI", year: 2026, status }]);
+    expect(reminders(with2026("DRAFT"), at2027)[0]?.message).toBe(
+      "Projet « MSP des Tilleuls » : les résultats ACI de l'année 2026 sont encore en brouillon ; ils sont à transmettre au plus tard le 31/01/2027.",
+    );
+    expect(reminders(with2026("RETURNED"), at2027)[0]?.message).toContain("ont été renvoyés pour correction");
+    expect(reminders(with2026("SUBMITTED"), at2027)).toEqual([]);
+    expect(reminders(with2026("APPROVED"), at2027)).toEqual([]);
+  });
+
+  it("only for the ACI period (a PEPS or IPEP period does not count), from the signature year on", () => {
+    expect(keysOf(reminders(running("2020-03-01", [{ programme: "PEPS", year: 2025, status: "APPROVED" }]), "2026-03-01"))).toEqual(["results-ACI-2025"]);
+    expect(reminders(running("2026-03-01", []), "2026-11-20")).toEqual([]);
+    expect(keysOf(reminders(running("2026-03-01", []), "2027-01-10"))).toEqual(["results-ACI-2026"]);
+  });
+
+  it("needs the project's periods, an approved contract and the SIGNATURE_ACI or EN_FONCTIONNEMENT stage; follows the lead time", () => {
+    expect(reminders(running("2020-03-01", undefined), "2026-11-20")).toEqual([]);
+    expect(reminders(running("2020-03-01", [], { stage: "OUVERTURE" }), "2026-11-20")).toEqual([]);
+    expect(reminders(project({ stage: "EN_FONCTIONNEMENT", resultPeriods: [] }), "2026-11-20")).toEqual([]);
+    expect(reminders(running("2020-03-01", [], { stage: "SIGNATURE_ACI" }), "2026-11-20")).toHaveLength(1);
+    expect(reminders(running("2020-03-01", [], { status: "ABANDONED" }), "2026-11-20")).toEqual([]);
+    const early = { ...DEFAULT_ALERT_THRESHOLDS, resultPeriodLeadDays: 75 };
+    expect(keysOf(reminders(running("2020-03-01", [{ programme: "ACI", year: 2025, status: "APPROVED" }]), "2026-11-20", early))).toEqual(["results-ACI-2026"]);
+  });
+
+  it("leaves the evidence-pack alert (key N) as it was", () => {
+    const p = running("2020-03-01", [], { submittedEvidenceYears: [] });
+    expect(keysOf(only("ACI_EVIDENCE_DUE", [p], at("2027-01-10")))).toEqual(["2026", "results-ACI-2026"]);
+  });
+});
+
 describe(computeAlerts.name, () => {
   it("sorts by projectId, kind, key and raises nothing for ABANDONED projects", () => {
     const now = at("2027-04-10");
@@ -345,6 +412,17 @@ describe(computeAlerts.name, () => {
       { requiredKeys: [] },
     ),
     submittedEvidenceYears: fc.uniqueArray(fc.integer({ min: 2018, max: 2031 }), { maxLength: 5 }),
+    resultPeriods: fc.option(
+      fc.uniqueArray(
+        fc.record({
+          programme: fc.constantFrom("ACI" as const, "PEPS" as const, "IPEP" as const),
+          year: fc.integer({ min: 2018, max: 2031 }),
+          status: fc.constantFrom("DRAFT" as const, "SUBMITTED" as const, "APPROVED" as const, "RETURNED" as const),
+        }),
+        { maxLength: 6, selector: (p) => `${p.programme}-${p.year}` },
+      ),
+      { nil: undefined },
+    ),
   });
   const thresholdsArb = fc.record({
     stalledDays: fc.integer({ min: 0, max: 400 }),
@@ -353,6 +431,7 @@ describe(computeAlerts.name, () => {
     cpomLeadDays: fc.integer({ min: 0, max: 800 }),
     aciEvidenceLeadDays: fc.integer({ min: 0, max: 800 }),
     aciPaymentLeadDays: fc.integer({ min: 0, max: 800 }),
+    resultPeriodLeadDays: fc.integer({ min: 0, max: 800 }),
   });
   const uniqueProjects = fc.uniqueArray(projectArb, { maxLength: 5, selector: (p) => p.projectId });
 
@@ -418,12 +497,34 @@ describe(computeAlerts.name, () => {
       fc.property(uniqueProjects, dateArb, thresholdsArb, (projects, now, thresholds) => {
         for (const a of computeAlerts(projects, now, thresholds)) {
           if (a.kind !== "ACI_EVIDENCE_DUE" && a.kind !== "ACI_PAYMENT_DUE") continue;
+          if (a.key.startsWith(RESULT_PERIOD_ALERT_KEY_PREFIX)) continue; // result-period reminders: see below
           const p = projects.find((x) => x.projectId === a.projectId);
           expect(["SIGNATURE_ACI", "EN_FONCTIONNEMENT"]).toContain(p?.stage);
           const lead = a.kind === "ACI_EVIDENCE_DUE" ? thresholds.aciEvidenceLeadDays : thresholds.aciPaymentLeadDays;
           expect(a.dueAt?.getTime()).toBeGreaterThanOrEqual(now.getTime());
           expect((a.dueAt?.getTime() ?? 0) - now.getTime()).toBeLessThanOrEqual(lead * 86_400_000);
           if (a.kind === "ACI_EVIDENCE_DUE") expect(p?.submittedEvidenceYears).not.toContain(Number(a.key));
+        }
+      }),
+    );
+  });
+
+  it("property: result-period reminders only while the ACI period of the year is not submitted, due soon or overdue since last year", () => {
+    fc.assert(
+      fc.property(uniqueProjects, dateArb, thresholdsArb, (projects, now, thresholds) => {
+        for (const a of computeAlerts(projects, now, thresholds)) {
+          if (!a.key.startsWith(RESULT_PERIOD_ALERT_KEY_PREFIX)) continue;
+          const p = projects.find((x) => x.projectId === a.projectId);
+          expect(a.kind).toBe("ACI_EVIDENCE_DUE");
+          expect(["SIGNATURE_ACI", "EN_FONCTIONNEMENT"]).toContain(p?.stage);
+          expect(p?.resultPeriods).toBeDefined();
+          const year = Number(a.key.slice(`${RESULT_PERIOD_ALERT_KEY_PREFIX}ACI-`.length));
+          const stored = p?.resultPeriods?.find((x) => x.programme === "ACI" && x.year === year)?.status;
+          expect(stored === "SUBMITTED" || stored === "APPROVED").toBe(false);
+          expect(year).toBeLessThanOrEqual(now.getUTCFullYear());
+          const due = a.dueAt?.getTime() ?? 0;
+          if (due >= now.getTime()) expect(due - now.getTime()).toBeLessThanOrEqual(thresholds.resultPeriodLeadDays * 86_400_000);
+          else expect(year).toBe(now.getUTCFullYear() - 1);
         }
       }),
     );

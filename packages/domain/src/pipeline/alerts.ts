@@ -7,6 +7,8 @@
  */
 import type { ProjectStage } from "../projects/projects.js";
 import { STAGE_LABELS } from "../projects/projects.js";
+import { periodCalendar, periodCalendarStatus, type ResultPeriodStatus } from "../results/calendar/calendar.js";
+import type { Programme } from "../results/periods/period.types.js";
 import { aciCalendar, NEW_ADHERENT_ADVANCE_MONTHS } from "./calendar.js";
 import {
   addDays,
@@ -53,6 +55,8 @@ export type AlertThresholds = {
   aciEvidenceLeadDays: number;
   /** Days before an ACI payment date to start warning. */
   aciPaymentLeadDays: number;
+  /** Days before the evidence deadline to remind a team whose ACI result period is missing or not submitted. */
+  resultPeriodLeadDays: number;
 };
 
 /** Product defaults (💡 GUESS — DOMAIN.md §2.4 and U15: no SLA known; tune per federation). */
@@ -63,6 +67,7 @@ export const DEFAULT_ALERT_THRESHOLDS: AlertThresholds = Object.freeze({
   cpomLeadDays: 180,
   aciEvidenceLeadDays: 60,
   aciPaymentLeadDays: 30,
+  resultPeriodLeadDays: 30,
 });
 
 export type AlertProjectSnapshot = {
@@ -77,6 +82,11 @@ export type AlertProjectSnapshot = {
   approvedFields: Readonly<Record<string, Record<string, string>>>;
   /** ACI_JUSTIFICATIFS years submitted or approved */
   submittedEvidenceYears: readonly number[];
+  /**
+   * The project's result periods (any programme, any year) with their status; absent when not loaded, in which
+   * case no result-period reminder is computed.
+   */
+  resultPeriods?: readonly { programme: Programme; year: number; status: ResultPeriodStatus }[];
 };
 
 export type AlertDraft = {
@@ -116,6 +126,7 @@ export function computeAlerts(
       ...sisaAlerts(project, now),
       ...aciEvidenceAlerts(project, now, thresholds),
       ...aciPaymentAlerts(project, now, thresholds),
+      ...resultPeriodAlerts(project, now, thresholds),
     );
   }
   return alerts.sort(compareAlerts);
@@ -299,6 +310,58 @@ function aciPaymentAlerts(project: AlertProjectSnapshot, now: Date, t: AlertThre
         ),
       );
     }
+  }
+  return alerts;
+}
+
+/** Prefix of the keys of the result-period reminders (`results-ACI-2025`), beside the evidence-pack keys (`2025`). */
+export const RESULT_PERIOD_ALERT_KEY_PREFIX = "results-";
+
+const RESULT_STATE: Readonly<Record<"MISSING" | "DRAFT" | "RETURNED", string>> = {
+  MISSING: "ne sont pas encore saisis",
+  DRAFT: "sont encore en brouillon",
+  RETURNED: "ont été renvoyés pour correction",
+};
+
+/**
+ * ACI_EVIDENCE_DUE, key `results-ACI-N` — the yearly ACI result period (the figures the platform keeps beside the
+ * evidence pack): for a project at SIGNATURE_ACI or EN_FONCTIONNEMENT whose contract was signed in year N or before,
+ * while the period of year N is missing, a draft or returned to the team (calendar: `periodCalendarStatus`,
+ * DOMAIN.md §2.5):
+ * - from `resultPeriodLeadDays` before the evidence deadline (31 January N+1 🟡) until that deadline;
+ * - then as overdue, until the end of year N+1 (the year after, the next campaign takes over).
+ * Resolved as soon as the period is submitted (or approved). Only years up to the current one (a period cannot be
+ * entered for a future year), and only when the snapshot carries the project's periods.
+ * Stored under the ACI_EVIDENCE_DUE kind (same deadline, same audience) until a dedicated kind exists.
+ */
+function resultPeriodAlerts(project: AlertProjectSnapshot, now: Date, t: AlertThresholds): AlertDraft[] {
+  if (project.resultPeriods === undefined) return [];
+  const signed = aciSignature(project);
+  if (signed === null) return [];
+  const contractStart = project.approvedFields.CONTRAT_ACI?.signedAt ?? null;
+  const alerts: AlertDraft[] = [];
+  const current = now.getUTCFullYear();
+  // Year N's deadline is in January N+1: only N = current − 1 (due or overdue) and N = current (due) can alert.
+  const first = Math.max(signed.getUTCFullYear(), current - 1);
+  for (let year = first; year <= current; year += 1) {
+    const stored = project.resultPeriods.find((p) => p.programme === "ACI" && p.year === year)?.status ?? null;
+    const calendarStatus = periodCalendarStatus({ programme: "ACI", year, status: stored, contractStart }, now);
+    if (calendarStatus === "AWAITING_DECISION" || calendarStatus === "CLOSED") continue;
+    const due = periodCalendar({ programme: "ACI", year, contractStart }).evidenceDue;
+    const state = RESULT_STATE[stored === "DRAFT" || stored === "RETURNED" ? stored : "MISSING"];
+    const overdue = calendarStatus === "OVERDUE";
+    if (overdue ? year !== current - 1 : !inWindow(due, now, t.resultPeriodLeadDays)) continue;
+    alerts.push(
+      draft(
+        project,
+        "ACI_EVIDENCE_DUE",
+        `${RESULT_PERIOD_ALERT_KEY_PREFIX}ACI-${year}`,
+        due,
+        overdue
+          ? `Projet « ${project.name} » : les résultats ACI de l'année ${year} ${state}, alors que la date limite du ${formatFrenchDate(due)} est dépassée.`
+          : `Projet « ${project.name} » : les résultats ACI de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
+      ),
+    );
   }
   return alerts;
 }

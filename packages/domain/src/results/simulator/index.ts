@@ -1,0 +1,2 @@
+export * from "./simulator.errors.js";
+export * from "./simulator.js";
