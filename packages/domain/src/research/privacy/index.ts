@@ -1,0 +1,3 @@
+export * from "./random.js";
+export * from "./noise.js";
+export * from "./budget.js";

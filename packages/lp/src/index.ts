@@ -1,0 +1,2 @@
+export * from "./linear-program.js";
+export { createHighsLpSolver } from "./highs-solver.js";
