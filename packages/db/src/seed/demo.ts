@@ -1,7 +1,8 @@
 /**
  * The demo seed: reference geography (COG 2026), two fictional federations (Nouvelle-Aquitaine, ~150 MSP
  * projects; Bretagne, 12 projects, to show tenant isolation), their staff, researchers and MSP members, and each
- * project's pipeline (./pipeline.ts: stage states, milestone submissions and reviews, team, audit timeline).
+ * project's pipeline (./pipeline.ts: stage states, milestone submissions and reviews, team, audit timeline), and the
+ * running MSPs' yearly PEPS / IPEP / ACI results (./results.ts).
  * Deterministic: ids, names, communes, stages, statuses, assignments, teams and submissions are the same on every
  * run; only the timestamps move with `now` (they are fixed offsets before it) — and the yearly ACI evidence
  * packs, which follow the calendar.
@@ -28,6 +29,7 @@ import {
 import { COG_YEAR, cogDepartements, cogRegions, communeByCode, departementsOfRegion } from "./geo";
 import { type AuditEventRow, buildPipeline, type StageStateRow, type SubmissionRow, type TeamMemberRow } from "./pipeline";
 import { hashSeed, Rng, stableUuid } from "./random";
+import { buildResults, type ResultPeriodRow } from "./results";
 
 export const DEMO_PASSWORD = "maillage-demo";
 
@@ -68,12 +70,18 @@ export const DEMO_IDS = {
     admin2: userId("admin2@demo.maillage.fr"),
     chargeBretagne: userId("charge@bretagne.demo.maillage.fr"),
     msp2: userId("msp2@demo.maillage.fr"),
+    coordination: userId("coordination@demo.maillage.fr"),
   },
   projects: {
     /** « MSP du Val de l'Isle », Saint-Astier (24), PROJET_SANTE — msp@'s project. */
     msp: stableUuid("demo-nouvelle-aquitaine/project/val-de-l-isle"),
     /** « Maison de santé pluriprofessionnelle de Carhaix-Plouguer » (29), SIGNATURE_ACI — msp2@'s project. */
     msp2: stableUuid("demo-bretagne/project/carhaix-plouguer"),
+    /**
+     * « MSP de Navarrenx » (64), EN_FONCTIONNEMENT, in PEPS and IPEP — coordination@'s project (a generated project:
+     * seed.test.ts checks that it still is this one).
+     */
+    coordination: stableUuid("demo-nouvelle-aquitaine/project/94"),
   },
 } as const;
 
@@ -162,6 +170,15 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     mspProjectId: DEMO_IDS.projects.msp2,
     sees: "only the MSP of Carhaix-Plouguer (29), stage SIGNATURE_ACI",
   },
+  {
+    email: "coordination@demo.maillage.fr",
+    displayName: "Laure Casenave",
+    role: Role.MSP_MEMBER,
+    federationSlug: DEMO_FEDERATIONS.nouvelleAquitaine.slug,
+    userId: DEMO_IDS.users.coordination,
+    mspProjectId: DEMO_IDS.projects.coordination,
+    sees: "only « MSP de Navarrenx » (64), a running MSP in PEPS and IPEP, with its ACI, PEPS and IPEP results",
+  },
 ];
 
 // ------------------------------------------------------------------------------------------ dataset
@@ -234,7 +251,7 @@ type UserRow = {
 export type DemoDataset = {
   regions: { code: string; name: string; cogYear: number }[];
   departements: { code: string; name: string; regionCode: string; cogYear: number }[];
-  federations: { id: string; slug: string; name: string; regionCode: string; createdAt: Date }[];
+  federations: { id: string; slug: string; name: string; regionCode: string; createdAt: Date; researchOptIn: boolean }[];
   federationDepartements: { federationId: string; departementCode: string }[];
   /** Staff and researchers (inserted before the projects, which reference chargés). */
   staff: UserRow[];
@@ -247,6 +264,8 @@ export type DemoDataset = {
   team: TeamMemberRow[];
   /** Chronological: inserted in this order, so ids follow time (the timeline reads by id). */
   auditEvents: AuditEventRow[];
+  /** Yearly PEPS / IPEP / ACI results of the running MSPs (./results.ts); their events are in auditEvents. */
+  resultPeriods: ResultPeriodRow[];
 };
 
 /** Per federation: who reviews when no chargé·e is assigned, which surnames, which ARS funds. */
@@ -311,6 +330,8 @@ export function buildDemoDataset(now: Date, passwordHash: string): DemoDataset {
     name: f.name,
     regionCode: f.regionCode,
     createdAt: new Date(federationCreatedAt),
+    // Both demo federations share their approved results with researchers (issue "Research access").
+    researchOptIn: true,
   }));
   const federationDepartements = Object.values(DEMO_FEDERATIONS).flatMap((f) =>
     departementsOfRegion(f.regionCode).map((d) => ({ federationId: f.id, departementCode: d.code })),
@@ -358,7 +379,36 @@ export function buildDemoDataset(now: Date, passwordHash: string): DemoDataset {
     projects,
     members: users.filter((u) => u.role === Role.MSP_MEMBER),
     ...pipeline,
+    ...withResults(projects, pipeline, now, memberAccounts),
   };
+}
+
+/**
+ * The running MSPs' results (./results.ts), merged into the timeline: events in time order (stable, so the pipeline's
+ * order of simultaneous events is kept), and each project's last activity moved to its last result event.
+ */
+function withResults(
+  projects: ProjectRow[],
+  pipeline: ReturnType<typeof buildPipeline>,
+  now: Date,
+  memberAccounts: Record<string, { userId: string; createdAt: Date }>,
+): { auditEvents: AuditEventRow[]; resultPeriods: ResultPeriodRow[] } {
+  const results = buildResults(projects, pipeline, {
+    now,
+    federations: PIPELINE_FEDERATIONS,
+    memberAccounts,
+    pepsAndIpepProjectIds: [DEMO_IDS.projects.coordination],
+  });
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  for (const e of results.auditEvents) {
+    const p = byId.get(e.projectId);
+    if (p && (!p.lastActivityAt || e.createdAt.getTime() > p.lastActivityAt.getTime())) {
+      p.lastActivityAt = e.createdAt;
+      p.updatedAt = e.createdAt;
+    }
+  }
+  const auditEvents = [...pipeline.auditEvents, ...results.auditEvents].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return { auditEvents, resultPeriods: results.periods };
 }
 
 /** createMany in slices (bind-parameter limits), in order. */
@@ -418,6 +468,7 @@ export async function seedDemo(prisma: PrismaClient, opts: { force?: boolean; no
       counts.stageStates = await insertAll(fresh(data.stageStates), (d) => tx.projectStageState.createMany({ data: d, skipDuplicates }));
       counts.teamMembers = await insertAll(fresh(data.team), (d) => tx.teamMember.createMany({ data: d, skipDuplicates }));
       counts.submissions = await insertAll(fresh(data.submissions), (d) => tx.submission.createMany({ data: d, skipDuplicates }));
+      counts.resultPeriods = await insertAll(fresh(data.resultPeriods), (d) => tx.resultPeriod.createMany({ data: d, skipDuplicates }));
       counts.auditEvents = await insertAll(fresh(data.auditEvents), (d) => tx.auditEvent.createMany({ data: d }));
     },
     { maxWait: 20_000, timeout: 120_000 },

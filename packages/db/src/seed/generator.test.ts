@@ -71,7 +71,7 @@ describe("allocation and timelines", () => {
         const { createdAt, updatedAt } = drawTimeline(rng, stage, status, now);
         expect(createdAt.getTime()).toBeLessThan(updatedAt.getTime());
         expect(updatedAt.getTime()).toBeLessThanOrEqual(now.getTime());
-        expect(now.getTime() - createdAt.getTime()).toBeLessThan(1100 * 86_400_000);
+        expect(now.getTime() - createdAt.getTime()).toBeLessThan((stage === "EN_FONCTIONNEMENT" ? 3000 : 1100) * 86_400_000);
       }
     }
   });

@@ -211,12 +211,14 @@ export function drawStatus(rng: Rng, stage: ProjectStage): ProjectStatus {
 
 /**
  * createdAt/updatedAt over the ~3 years before `now`, consistent with the stage: a project in stage k was
- * created about k × 3 months ago (running MSPs 2.5–3 years ago); paused/abandoned ones were last touched
+ * created about k × 3 months ago (running MSPs 3 to 8 years ago); paused/abandoned ones were last touched
  * months ago, active ones within the last two months. Always createdAt < updatedAt ≤ now.
  */
 export function drawTimeline(rng: Rng, stage: ProjectStage, status: ProjectStatus, now: Date): { createdAt: Date; updatedAt: Date } {
   const idx = STAGES.indexOf(stage);
-  const ageDays = Math.min(1090, 12 + idx * 92 + rng.int(0, 160));
+  // Running MSPs opened 3 to 8 years ago (the federation follows them for years: their yearly results need a past);
+  // projects still being built are at most 3 years old.
+  const ageDays = stage === ProjectStage.EN_FONCTIONNEMENT ? 1100 + rng.int(0, 1900) : Math.min(1090, 12 + idx * 92 + rng.int(0, 160));
   const maxSince = ageDays - 1;
   const range: [number, number] =
     status === ProjectStatus.ABANDONED ? [90, 365] : status === ProjectStatus.ON_HOLD ? [45, 200] : [0, 60];

@@ -23,7 +23,7 @@ import {
 } from "@maillage/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { buildDemoDataset, DEMO_IDS, type DemoDataset } from "./demo";
+import { buildDemoDataset, DEMO_ACCOUNTS, DEMO_IDS, type DemoDataset } from "./demo";
 import { STAGES } from "./generator";
 import { BACKFILL_COMMENT, IMMOBILIER_NOT_APPLICABLE_REASON } from "./pipeline";
 
@@ -189,7 +189,7 @@ describe("submissions", () => {
       if (s.createdAt.getTime() < p.stageEnteredAt!.getTime() && s.milestoneKey !== "ACI_JUSTIFICATIFS") expect(s.comment).toBe(BACKFILL_COMMENT);
       // Staff review; the chargé·e (or the admin) submits on behalf of the team, msp@/msp2@ for their own project.
       expect([p.chargeId, DEMO_IDS.users.admin, DEMO_IDS.users.admin2]).toContain(s.reviewerId ?? p.chargeId);
-      const own = p.id === DEMO_IDS.projects.msp ? DEMO_IDS.users.msp : p.id === DEMO_IDS.projects.msp2 ? DEMO_IDS.users.msp2 : null;
+      const own = DEMO_ACCOUNTS.find((a) => a.mspProjectId === p.id)?.userId ?? null;
       expect([p.chargeId, own, DEMO_IDS.users.admin, DEMO_IDS.users.admin2]).toContain(s.authorId);
     }
     const statuses = groupBy(d.submissions, (s) => s.status);

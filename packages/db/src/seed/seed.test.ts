@@ -145,8 +145,8 @@ describe("seedDemo", () => {
     expect(inDb.submissions).toBeGreaterThan(1000);
     expect(inDb.teamMembers).toBeGreaterThan(1000);
     expect(inDb.auditEvents).toBeGreaterThan(4000);
+    // Informational only: speed is measured by benchmarks, never asserted in tests.
     console.info(`seedDemo on ${a.db.kind}: ${seedMs} ms; ${JSON.stringify(first.counts)}`);
-    expect(seedMs).toBeLessThan(15_000);
   });
 
   it("is idempotent: a second call does nothing", async () => {
@@ -401,11 +401,11 @@ describe("seedDemo", () => {
     ]);
   });
 
-  it("dates projects over the last ~3 years before `now`, later stages older", async () => {
+  it("dates projects over the last ~3 years before `now` (running MSPs up to 8 years), later stages older", async () => {
     const projects = await a.db.prisma.mspProject.findMany({ where: { federationId: FED1 } });
-    const threeYearsAgo = NOW_A.getTime() - 3 * 366 * 86_400_000;
+    const yearsAgo = (n: number) => NOW_A.getTime() - n * 366 * 86_400_000;
     for (const p of projects) {
-      expect(p.createdAt.getTime()).toBeGreaterThan(threeYearsAgo);
+      expect(p.createdAt.getTime()).toBeGreaterThan(yearsAgo(p.stage === "EN_FONCTIONNEMENT" ? 8.3 : 3));
       expect(p.createdAt.getTime()).toBeLessThan(p.updatedAt.getTime());
       expect(p.updatedAt.getTime()).toBeLessThanOrEqual(NOW_A.getTime());
     }
