@@ -17,6 +17,7 @@ import { createApp } from "../../src/bootstrap.js";
 import { loadConfig } from "../../src/config/config.js";
 import { AlertsRepository } from "../../src/modules/alerts/alerts.repository.js";
 import { AlertsScheduler } from "../../src/modules/alerts/alerts.scheduler.js";
+import { AlertsService } from "../../src/modules/alerts/alerts.service.js";
 import { GqlClient, startTestApp, type GqlResponse, type TestApp } from "./harness.js";
 
 const DAY = 86_400_000;
@@ -476,5 +477,113 @@ describe("alerts scheduler", () => {
       await db.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------- result-period reminders
+
+/**
+ * Reminders of the yearly ACI result period (DOMAIN.md §2.5 calendar; keys `results-ACI-N` under ACI_EVIDENCE_DUE):
+ * the seeded demo results, the refresh at chosen dates (AlertsService.refresh(now)), and the real workflow through
+ * the API — coordination@ submits, the admin returns.
+ */
+describe("result-period reminders", () => {
+  let t: TestApp;
+  const Y = new Date().getUTCFullYear();
+  const X = DEMO_IDS.projects.coordination;
+  const prisma = () => t.running.database.prisma;
+  const refresh = (now: Date) => t.running.app.get(AlertsService).refresh(now, FED1);
+  const reminders = (where: { projectId?: string; year?: number } = {}) =>
+    prisma().alert.findMany({
+      where: { federationId: FED1, kind: "ACI_EVIDENCE_DUE", resolvedAt: null, key: where.year ? `results-ACI-${where.year}` : { startsWith: "results-" }, ...(where.projectId ? { projectId: where.projectId } : {}) },
+      orderBy: [{ projectId: "asc" }, { key: "asc" }],
+    });
+  /** The projects at SIGNATURE_ACI or EN_FONCTIONNEMENT of federation 1 with their latest approved ACI signature. */
+  const signatures = async () => {
+    const contracts = await prisma().submission.findMany({
+      where: { federationId: FED1, milestoneKey: "CONTRAT_ACI", status: "APPROVED", project: { stage: { in: ["SIGNATURE_ACI", "EN_FONCTIONNEMENT"] }, status: { not: "ABANDONED" } } },
+      orderBy: { createdAt: "asc" },
+    });
+    return new Map(contracts.map((c) => [c.projectId, (c.fields as { signedAt: string }).signedAt]));
+  };
+  const SUBMIT = `mutation S($input: PeriodDecisionInput!) { submitResultPeriod(input: $input) { id status } }`;
+  const SAVE = `mutation Save($input: SaveResultPeriodInput!) { saveResultPeriod(input: $input) { id status } }`;
+  const RETURN = `mutation R($input: PeriodDecisionInput!) { returnResultPeriod(input: $input) { id status } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp({ alertsIntervalMinutes: 0, smtpUrl: null });
+  });
+  afterAll(() => t.close());
+
+  it("in June, reminds exactly the running MSPs whose ACI period of last year is missing, a draft or returned (overdue)", async () => {
+    const june = new Date(Date.UTC(Y, 5, 15, 9));
+    await refresh(june);
+    const signed = await signatures();
+    const periods = await prisma().resultPeriod.findMany({ where: { federationId: FED1, programme: "ACI", year: Y - 1 } });
+    const done = new Set(periods.filter((p) => p.status === "SUBMITTED" || p.status === "APPROVED").map((p) => p.projectId));
+    const expected = [...signed].filter(([id, at]) => Number(at.slice(0, 4)) <= Y - 1 && !done.has(id)).map(([id]) => id).sort();
+    const open = await reminders();
+    expect(open.map((a) => a.projectId)).toEqual(expected);
+    // The seeded demo keeps a draft and a returned period of last year for the review queue: both reminded.
+    for (const p of periods.filter((x) => x.status === "DRAFT" || x.status === "RETURNED")) expect(expected).toContain(p.projectId);
+    for (const a of open) {
+      expect(a.key).toBe(`results-ACI-${Y - 1}`);
+      expect(a.dueAt?.toISOString()).toBe(`${Y}-01-31T23:59:59.999Z`);
+      expect(a.message).toMatch(/les résultats ACI de l'année \d{4} (ne sont pas encore saisis|sont encore en brouillon|ont été renvoyés pour correction), alors que la date limite du 31\/01\/\d{4} est dépassée\./);
+    }
+    // coordination@'s MSP had every closed year approved.
+    expect(open.some((a) => a.projectId === X)).toBe(false);
+  });
+
+  it("reminds coordination@'s MSP 30 days before the deadline, and resolves the reminder once coordination@ submits", async () => {
+    const january = new Date(Date.UTC(Y + 1, 0, 10, 9));
+    await refresh(january);
+    const current = await prisma().resultPeriod.findUnique({ where: { projectId_programme_year: { projectId: X, programme: "ACI", year: Y } } });
+    const [reminder] = await reminders({ projectId: X });
+    expect(reminder).toMatchObject({ key: `results-ACI-${Y}`, dueAt: new Date(Date.UTC(Y + 1, 0, 31, 23, 59, 59, 999)) });
+    expect(reminder!.message).toContain(current ? "sont encore en brouillon" : "ne sont pas encore saisis");
+    expect(reminder!.message).toContain(`à transmettre au plus tard le 31/01/${Y + 1}`);
+
+    const coordination = await t.as("coordination@demo.maillage.fr");
+    let id = current?.id;
+    if (!id) {
+      // No draft of this year yet (a demo seeded on 1 January): the team enters it from last year's figures.
+      const last = await prisma().resultPeriod.findUniqueOrThrow({ where: { projectId_programme_year: { projectId: X, programme: "ACI", year: Y - 1 } } });
+      const saved = await coordination.request<{ saveResultPeriod: { id: string } }>(SAVE, { input: { projectId: X, programme: "ACI", year: Y, inputs: { ...(last.inputs as object), amountReceivedEur: null } } });
+      expect(saved.errors).toBeUndefined();
+      id = saved.data!.saveResultPeriod.id;
+    }
+    const submitted = await coordination.request<{ submitResultPeriod: { status: string } }>(SUBMIT, { input: { id } });
+    expect(submitted.errors).toBeUndefined();
+    expect(submitted.data!.submitResultPeriod.status).toBe("SUBMITTED");
+    const counts = await refresh(january);
+    expect(counts.resolved).toBeGreaterThanOrEqual(1);
+    expect(await reminders({ projectId: X })).toEqual([]);
+    const history = await prisma().alert.findUniqueOrThrow({ where: { projectId_kind_key: { projectId: X, kind: "ACI_EVIDENCE_DUE", key: `results-ACI-${Y}` } } });
+    expect(history.resolvedAt).toEqual(january);
+  });
+
+  it("after the deadline, reminds the MSPs still without a submitted period as overdue, and comes back when the admin returns one", async () => {
+    const february = new Date(Date.UTC(Y + 1, 1, 10, 9));
+    await refresh(february);
+    const signed = await signatures();
+    const submitted = new Set(
+      (await prisma().resultPeriod.findMany({ where: { federationId: FED1, programme: "ACI", year: Y, status: { in: ["SUBMITTED", "APPROVED"] } } })).map((p) => p.projectId),
+    );
+    const open = await reminders({ year: Y });
+    expect(open.map((a) => a.projectId)).toEqual([...signed.keys()].filter((id) => !submitted.has(id)).sort());
+    expect(open.length).toBeGreaterThan(10);
+    expect(open.every((a) => a.message.includes(`alors que la date limite du 31/01/${Y + 1} est dépassée`))).toBe(true);
+    expect(open.some((a) => a.projectId === X)).toBe(false);
+
+    const period = await prisma().resultPeriod.findUniqueOrThrow({ where: { projectId_programme_year: { projectId: X, programme: "ACI", year: Y } } });
+    const admin = await t.as("admin@demo.maillage.fr");
+    const returned = await admin.request<{ returnResultPeriod: { status: string } }>(RETURN, { input: { id: period.id, comment: "Merci de vérifier la patientèle déclarée." } });
+    expect(returned.errors).toBeUndefined();
+    await refresh(february);
+    const [again] = await reminders({ projectId: X });
+    expect(again?.message).toBe(
+      `Projet « MSP de Navarrenx » : les résultats ACI de l'année ${Y} ont été renvoyés pour correction, alors que la date limite du 31/01/${Y + 1} est dépassée.`,
+    );
   });
 });

@@ -49,14 +49,14 @@ export class AlertsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * What the alert rules need to know about every project (or one federation's), in four queries whatever
+   * What the alert rules need to know about every project (or one federation's), in five queries whatever
    * the number of projects: projects, pending submissions, the latest approved submission of each
-   * (project, milestone), and the years of ACI evidence submitted.
+   * (project, milestone), the years of ACI evidence submitted, and the result periods with their status.
    */
   async loadSnapshots(federationId?: string): Promise<AlertProjectSnapshot[]> {
     const fed = federationId ? { federationId } : {};
     const db = this.prisma.client;
-    const [projects, pending, approved, evidence] = await Promise.all([
+    const [projects, pending, approved, evidence, periods] = await Promise.all([
       db.mspProject.findMany({
         where: { ...fed, status: { in: ["ACTIVE", "ON_HOLD", "ABANDONED"] } },
         select: { id: true, federationId: true, name: true, stage: true, status: true, lastActivityAt: true },
@@ -78,11 +78,17 @@ export class AlertsRepository {
         where: { ...fed, milestoneKey: ACI_EVIDENCE_MILESTONE, status: { in: ["SUBMITTED", "APPROVED"] } },
         select: { projectId: true, fields: true },
       }),
+      db.resultPeriod.findMany({
+        where: fed,
+        select: { projectId: true, programme: true, year: true, status: true },
+        orderBy: [{ projectId: "asc" }, { year: "asc" }, { programme: "asc" }],
+      }),
     ]);
 
-    type Building = Omit<AlertProjectSnapshot, "pendingSubmissions" | "approvedFields"> & {
+    type Building = Omit<AlertProjectSnapshot, "pendingSubmissions" | "approvedFields" | "resultPeriods"> & {
       pendingSubmissions: { id: string; milestoneKey: string; createdAt: Date }[];
       approvedFields: Record<string, Record<string, string>>;
+      resultPeriods: NonNullable<AlertProjectSnapshot["resultPeriods"]>[number][];
     };
     const snapshots = new Map<string, Building>();
     const years = new Map<string, Set<number>>();
@@ -97,6 +103,7 @@ export class AlertsRepository {
         pendingSubmissions: [],
         approvedFields: {},
         submittedEvidenceYears: [],
+        resultPeriods: [],
       });
       years.set(p.id, new Set());
     }
@@ -105,6 +112,7 @@ export class AlertsRepository {
       const snapshot = snapshots.get(s.projectId);
       if (snapshot && !(s.milestoneKey in snapshot.approvedFields)) snapshot.approvedFields[s.milestoneKey] = stringFields(s.fields);
     }
+    for (const r of periods) snapshots.get(r.projectId)?.resultPeriods.push({ programme: r.programme, year: r.year, status: r.status });
     for (const s of evidence) {
       const year = Number(stringFields(s.fields).year);
       if (Number.isInteger(year)) years.get(s.projectId)?.add(year);

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from "@nestjs/graphql";
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 
 import { JSONObjectScalar } from "../../../common/json-object.scalar.js";
-import { PROGRAMMES, ProgrammeEnum } from "../models/result-period.model.js";
+import { PERIOD_STATUSES, PeriodStatusEnum, PROGRAMMES, ProgrammeEnum } from "../models/result-period.model.js";
 
 @InputType()
 export class SaveResultPeriodInput {
@@ -46,4 +46,25 @@ export class ResultPeriodsArgs {
   @IsString()
   @MaxLength(100)
   projectId: string;
+}
+
+@ArgsType()
+export class ResultPeriodsForReviewArgs {
+  @Field(() => PeriodStatusEnum, { nullable: true, description: "Only periods in this status; SUBMITTED (the review queue) when omitted." })
+  @IsOptional()
+  @IsIn(PERIOD_STATUSES)
+  status?: (typeof PERIOD_STATUSES)[number] | null;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1..100 (25 when omitted)." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4096)
+  after?: string | null;
 }

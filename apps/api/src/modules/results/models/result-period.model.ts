@@ -1,4 +1,6 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "@nestjs/graphql";
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from "@nestjs/graphql";
+
+import { PageInfoModel } from "../../projects/models/project.model.js";
 
 import { JSONObjectScalar } from "../../../common/json-object.scalar.js";
 
@@ -26,6 +28,54 @@ registerEnumType(PeriodStatusEnum, {
   },
 });
 
+@ObjectType("ResultPeriodSummary", { description: "The figures of a computed period (outputs.summary), whatever the programme." })
+export class ResultPeriodSummaryModel {
+  @Field({ description: "Rule set, coefficient table or parameter set used (ACI2017_AV1, PEPS2, IPEP_2022…)." })
+  referenceId: string;
+
+  @Field({ description: "True when computed with illustrative reference data (show it beside every figure)." })
+  illustrative: boolean;
+
+  @Field(() => Int, { description: "Patients covered (PEPS scope, IPEP groupement, ACI patientèle MT)." })
+  patients: number;
+
+  @Field(() => Float, { description: "Computed amount, € (PEPS forfait, IPEP intéressement, ACI net remuneration)." })
+  computedEur: number;
+
+  @Field(() => Float)
+  perPatientEur: number;
+
+  @Field(() => Float, { nullable: true, description: "Amount the MSP says it received (⚠️ user-entered)." })
+  receivedEur: number | null;
+
+  @Field(() => Float, { nullable: true, description: "PEPS only." })
+  feeForServiceEquivalentEur: number | null;
+
+  @Field(() => Float, { nullable: true, description: "ACI points, IPEP quality score, PEPS quality score × 100." })
+  score: number | null;
+}
+
+@ObjectType("PeriodFieldError", { description: "One invalid field of a period's inputs, with the French message to show beside it." })
+export class PeriodFieldErrorModel {
+  @Field({ description: "Path in the inputs, e.g. groups[2].patients." })
+  field: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType("ResultPeriodProject")
+export class ResultPeriodProjectModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+}
+
 @ObjectType("ResultPeriod", { description: "One year of one programme's results for one MSP." })
 export class ResultPeriodModel {
   @Field(() => ID)
@@ -46,10 +96,12 @@ export class ResultPeriodModel {
   @Field(() => JSONObjectScalar)
   inputs: Record<string, unknown>;
 
-  @Field(() => JSONObjectScalar, { description: "The calculator's outputs for these inputs (filled on submission)." })
+  @Field(() => JSONObjectScalar, {
+    description: "The calculators' outputs for these inputs ({ summary, peps|ipep|aci }); {} while the inputs are incomplete.",
+  })
   outputs: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Reference data the outputs were computed with (ACI2017_AV1, PEPS2, IPEP_2022…)." })
   ruleSetId: string | null;
 
   @Field(() => String, { nullable: true, description: "Why the federation returned it." })
@@ -63,4 +115,47 @@ export class ResultPeriodModel {
 
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
+
+  @Field(() => ResultPeriodProjectModel)
+  project: ResultPeriodProjectModel;
+
+  /** Resolved fields (summary, validationErrors) are computed by the resolver from these rows. */
+  federationId: string;
+}
+
+@ObjectType("ResultPeriodEdge")
+export class ResultPeriodEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => ResultPeriodModel)
+  node: ResultPeriodModel;
+}
+
+@ObjectType("ResultPeriodConnection", { description: "A page of result periods, most recently submitted first." })
+export class ResultPeriodConnectionModel {
+  @Field(() => [ResultPeriodEdgeModel])
+  edges: ResultPeriodEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int, { description: "How many periods match (all pages)." })
+  totalCount: number;
+}
+
+@ObjectType("PeriodDeadline", { description: "A date of the period's yearly calendar (DOMAIN.md §2.5)." })
+export class PeriodDeadlineModel {
+  @Field({ description: "ADVANCE, EVIDENCE or BALANCE." }) kind: string;
+  @Field(() => GraphQLISODateTime) dueAt: Date;
+  @Field() label: string;
+  @Field({ description: "CONFIRMED (✅), TO_VERIFY (🟡) or ASSUMED (our assumption)." }) flag: string;
+}
+
+@ObjectType("PeriodCalendarInfo", { description: "Where the period stands in its yearly calendar, today." })
+export class PeriodCalendarInfoModel {
+  @Field({ description: "NOT_OPEN, IN_PROGRESS, TO_SUBMIT, OVERDUE, AWAITING_DECISION or CLOSED." }) status: string;
+  @Field() statusLabel: string;
+  @Field(() => GraphQLISODateTime) evidenceDueAt: Date;
+  @Field(() => [PeriodDeadlineModel]) deadlines: PeriodDeadlineModel[];
 }

@@ -1,0 +1,108 @@
+import { Controller, Get, Logger, Param, Req, Res } from "@nestjs/common";
+import { MSP_SIZE_BANDS, PROGRAMMES, type Actor, type MspSizeBand, type Programme } from "@maillage/domain";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { GraphQLError } from "graphql";
+
+import { toCsv, toXlsx } from "../../common/spreadsheet.js";
+import { SessionService } from "../auth/session.service.js";
+import { DashboardsService } from "./dashboards.service.js";
+import { exportTable, EXPORT_TABLES } from "./dashboards.tables.js";
+import type { ResultsDashboardFilter } from "./dto/results-dashboard.filter.js";
+import { MspSizeBandEnum } from "./models/results-dashboard.model.js";
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+
+class ExportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** `?years=2023,2024` or `?years=2023&years=2024`. */
+function listParam(query: Record<string, unknown>, name: string): string[] {
+  const raw = query[name];
+  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+/** The same filter as the GraphQL query, from the URL (size bands by their GraphQL name or domain value). */
+export function filterFromQuery(query: Record<string, unknown>): ResultsDashboardFilter {
+  const years = listParam(query, "years");
+  const programmes = listParam(query, "programmes");
+  const sizeBands = listParam(query, "sizeBands").map((b) => MspSizeBandEnum[b] ?? b);
+  const bad = (what: string) => new ExportError("BAD_USER_INPUT", what);
+  if (years.some((y) => !/^\d{4}$/.test(y))) throw bad("Les années doivent être des nombres à quatre chiffres.");
+  if (programmes.some((p) => !(PROGRAMMES as readonly string[]).includes(p))) throw bad("Programme inconnu (ACI, PEPS ou IPEP).");
+  if (sizeBands.some((b) => !(MSP_SIZE_BANDS as readonly string[]).includes(b))) throw bad("Taille de MSP inconnue.");
+  const departements = listParam(query, "departements");
+  if (departements.length > 101 || departements.some((d) => d.length > 3)) throw bad("Code de département invalide.");
+  return { years: years.map(Number), programmes: programmes as Programme[], departements, sizeBands: sizeBands as MspSizeBand[] };
+}
+
+/**
+ * Exports of the results dashboard: GET /exports/results-dashboard/<table>.csv|.xlsx?years=…&programmes=…&
+ * departements=…&sizeBands=… — the same tables, filters and scope as the `resultsDashboard` query (federation
+ * staff, their federation only), authenticated by the session cookie like /files. Errors answer
+ * `{ "error": { "code", "message" } }` with an HTTP status.
+ */
+@Controller("exports")
+export class DashboardsController {
+  private readonly logger = new Logger(DashboardsController.name);
+
+  constructor(
+    private readonly dashboards: DashboardsService,
+    private readonly sessions: SessionService,
+  ) {}
+
+  @Get("results-dashboard/:file")
+  async resultsDashboard(@Param("file") file: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    try {
+      const actor = await this.actorOf(req);
+      const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
+      const table = match ? exportTable(match[1] ?? "") : undefined;
+      if (!match || !table) {
+        throw new ExportError("NOT_FOUND", `Export inconnu. Tableaux disponibles : ${EXPORT_TABLES.map((t) => t.slug).join(", ")} (.csv ou .xlsx).`);
+      }
+      const format = match[2] as "csv" | "xlsx";
+      const data = await this.dashboards.resultsDashboard(actor, filterFromQuery((req.query ?? {}) as Record<string, unknown>));
+      const rows = table.rows(data);
+      const body = format === "csv" ? toCsv(table.headers, rows) : await toXlsx(table.sheetName, table.headers, rows);
+      await reply
+        .code(200)
+        .header("content-type", CONTENT_TYPES[format])
+        .header("content-disposition", `attachment; filename="${table.fileName}.${format}"`)
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .send(body);
+    } catch (error) {
+      await this.fail(req, reply, error);
+    }
+  }
+
+  private async actorOf(req: FastifyRequest): Promise<Actor> {
+    const resolved = await this.sessions.resolve(req);
+    if (!resolved) throw new ExportError("UNAUTHENTICATED", "Vous devez vous connecter.");
+    return resolved.actor;
+  }
+
+  private async fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
+    let code = "INTERNAL_SERVER_ERROR";
+    let message = "Erreur interne du serveur.";
+    let fields: unknown;
+    if (error instanceof ExportError) ({ code, message } = error);
+    else if (error instanceof GraphQLError && typeof error.extensions.code === "string" && STATUS[error.extensions.code]) {
+      code = error.extensions.code;
+      message = error.message;
+      fields = error.extensions.fields;
+    } else this.logger.error({ err: error, url: req.url }, "export failed");
+    if (reply.sent) return;
+    await reply
+      .code(STATUS[code] ?? 500)
+      .header("cache-control", "no-store")
+      .send({ error: { code, message, ...(fields ? { fields } : {}) } });
+  }
+}
