@@ -11,12 +11,16 @@ import type { AppConfig } from "./config/config.js";
 import { AlertsModule } from "./modules/alerts/alerts.module.js";
 import { AuditModule } from "./modules/audit/audit.module.js";
 import { AuthModule } from "./modules/auth/auth.module.js";
+import { DashboardsModule } from "./modules/dashboards/dashboards.module.js";
 import { FederationsModule } from "./modules/federations/federations.module.js";
 import { FilesModule } from "./modules/files/files.module.js";
 import { HealthModule } from "./modules/health/health.module.js";
 import { PipelineModule } from "./modules/pipeline/pipeline.module.js";
 import { ProjectsModule } from "./modules/projects/projects.module.js";
+import { ReferenceDataModule } from "./modules/reference-data/reference-data.module.js";
+import { ResearchModule } from "./modules/research/research.module.js";
 import { ResultsModule } from "./modules/results/results.module.js";
+import { ResultsImportModule } from "./modules/results-import/results-import.module.js";
 import { TerritoriesModule } from "./modules/territories/territories.module.js";
 import { UsersModule } from "./modules/users/users.module.js";
 import { PrismaModule } from "./prisma/prisma.module.js";
@@ -45,7 +49,11 @@ export class AppModule {
         ProjectsModule,
         FilesModule,
         PipelineModule,
+        ReferenceDataModule,
         ResultsModule,
+        ResultsImportModule,
+        DashboardsModule,
+        ResearchModule,
         AlertsModule,
         HealthModule,
       ],

@@ -25,6 +25,7 @@ export class AuthGuard implements CanActivate {
       const resolved = await this.sessions.resolve(ctx.req);
       ctx.actor = resolved?.actor ?? null;
       ctx.sessionId = resolved?.sessionId ?? null;
+      ctx.apiTokenId = resolved?.apiTokenId ?? null;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;

@@ -8,6 +8,8 @@ export type GqlContext = {
   /** Set by the AuthGuard: the signed-in actor, or null when the request carries no valid session. */
   actor?: Actor | null;
   sessionId?: string | null;
+  /** Set when the request authenticated with a personal API token (`Authorization: Bearer …`) instead of a session. */
+  apiTokenId?: string | null;
 };
 
 /** Mercurius calls context(request, reply); Apollo's Fastify integration calls context({ request, reply }). */

@@ -440,6 +440,22 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "resultsDashboard",
+    kind: "query",
+    run: ({ c }) => c.request(`{ resultsDashboard { totals { mspCount periodCount } byDepartement { departementCode } } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (!isStaff(a)) return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        const home = HOME[a].federationId;
+        const approved = await t.running.database.prisma.resultPeriod.count({ where: { federationId: home, status: "APPROVED", NOT: { outputs: { equals: {} } } } });
+        expect(r.data.resultsDashboard.totals.periodCount).toBe(approved);
+        const own = new Set((await t.running.database.prisma.federationDepartement.findMany({ where: { federationId: home } })).map((d) => d.departementCode));
+        for (const d of r.data.resultsDashboard.byDepartement) expect(own.has(d.departementCode)).toBe(true);
+      };
+    },
+  },
+  {
     name: "resultPeriods",
     kind: "query",
     run: ({ c }) => c.request(`query($p: ID!) { resultPeriods(projectId: $p) { id projectId } }`, { p: P1 }),
@@ -468,8 +484,13 @@ const OPERATIONS: Operation[] = [
       kind: "mutation",
       run: async ({ c, t, actor }) => {
         const status = name === "submitResultPeriod" ? "DRAFT" : name === "unlockResultPeriod" ? "APPROVED" : "SUBMITTED";
-        const year = 2000 + Math.floor(Math.random() * 1000000);
-        const p = await t.running.database.prisma.resultPeriod.create({ data: { federationId: FED1, projectId: P1, programme: "ACI", year, status, inputs: { actor } } });
+        // A submission is computed (and refused while incomplete): complete ACI inputs, one valid year per actor.
+        const submit = name === "submitResultPeriod";
+        const year = submit ? 2016 + Object.keys(ACTORS).indexOf(actor) : 2000 + Math.floor(Math.random() * 1000000);
+        const inputs = submit
+          ? { patientele: 1000, associatedProfessionals: 5, contractStart: "2015-03-01", amountReceivedEur: null, achievements: {} }
+          : { actor };
+        const p = await t.running.database.prisma.resultPeriod.create({ data: { federationId: FED1, projectId: P1, programme: "ACI", year, status, inputs } });
         const r = await c.request(`mutation($input: PeriodDecisionInput!) { ${name}(input: $input) { id status } }`, { input: { id: p.id, comment: "Motif" } });
         return { ...r, data: { response: r, id: p.id, status } } as GqlResponse<any>;
       },
@@ -484,6 +505,168 @@ const OPERATIONS: Operation[] = [
       },
     }),
   ),
+  {
+    name: "resultsReferenceData",
+    kind: "query",
+    run: ({ c }) => c.request(`{ resultsReferenceData { pepsTables { code illustrative } aciRuleSets { code indicators { code flag } } ipepParameters { code } } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a === "chercheur") return expectCode("FORBIDDEN");
+      return (r) => {
+        expect(r.data.resultsReferenceData.pepsTables.length).toBeGreaterThan(0);
+        expect(r.data.resultsReferenceData.aciRuleSets.map((rs: { code: string }) => rs.code)).toContain("ACI2017_AV1");
+      };
+    },
+  },
+  {
+    name: "resultPeriodsForReview",
+    kind: "query",
+    run: async ({ c, t }) => {
+      // One submitted period in each federation, so each staff member has something to see (and nobody the other's).
+      for (const [projectId, federationId] of [[P1, FED1], [P2, FED2]] as const) {
+        await t.running.database.prisma.resultPeriod.upsert({
+          where: { projectId_programme_year: { projectId, programme: "PEPS", year: 2019 } },
+          create: { federationId, projectId, programme: "PEPS", year: 2019, status: "SUBMITTED", submittedAt: new Date(), inputs: {} },
+          update: {},
+        });
+      }
+      return c.request(`{ resultPeriodsForReview(first: 100) { totalCount edges { node { id projectId status } } } }`);
+    },
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (!isStaff(a)) return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        const nodes = r.data.resultPeriodsForReview.edges.map((e: { node: { id: string; status: string } }) => e.node);
+        expect(nodes.length).toBeGreaterThan(0);
+        const rows = await t.running.database.prisma.resultPeriod.findMany({ where: { id: { in: nodes.map((n: { id: string }) => n.id) } } });
+        for (const row of rows) {
+          expect(row.federationId).toBe(HOME[a].federationId);
+          expect(row.status).toBe("SUBMITTED");
+        }
+      };
+    },
+  },
+  {
+    name: "updateAciIndicator",
+    kind: "mutation",
+    run: ({ c, actor }) =>
+      c.request(`mutation($input: UpdateAciIndicatorInput!) { updateAciIndicator(input: $input) { code indicators { code fixedPoints } } }`, {
+        input: { ruleSetCode: "ACI2017_AV1", code: "DIVERSITE_SERVICES_N1", fixedPoints: 300 + Object.keys(ACTORS).indexOf(actor), variablePointsPer4000: 0, markVerified: false },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        expect(r.data.updateAciIndicator.code).toBe("ACI2017_AV1");
+        const row = await t.running.database.prisma.referenceDataset.findUniqueOrThrow({
+          where: { federationId_kind_code: { federationId: HOME[a].federationId, kind: "ACI_RULE_SET", code: "ACI2017_AV1" } },
+        });
+        expect(row.data).toMatchObject({ indicators: { DIVERSITE_SERVICES_N1: { fixedPoints: 300 + Object.keys(ACTORS).indexOf(a) } } });
+      };
+    },
+  },
+  {
+    name: "updateIpepParameters",
+    kind: "mutation",
+    run: ({ c }) =>
+      c.request(`mutation($input: UpdateIpepParametersInput!) { updateIpepParameters(input: $input) { code source } }`, {
+        input: { code: "IPEP_MATRICE", cEcart: 0.25, cEvolution: 0.75, shareOfSavings: 0.5, patientExperienceMaxPoints: 20, modulation: { kind: "NONE" } },
+      }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        expect(r.data.updateIpepParameters).toEqual({ code: "IPEP_MATRICE", source: "EDITED" });
+        const row = await t.running.database.prisma.referenceDataset.findUniqueOrThrow({
+          where: { federationId_kind_code: { federationId: HOME[a].federationId, kind: "IPEP_PARAMETERS", code: "IPEP_MATRICE" } },
+        });
+        expect(row.data).toMatchObject({ cEcart: 0.25, cEvolution: 0.75 });
+      };
+    },
+  },
+  {
+    name: "apiTokens",
+    kind: "query",
+    run: ({ c }) => c.request(`{ apiTokens { id name } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      return async (r, { t }) => {
+        // Only the caller's own tokens.
+        const user = await t.running.database.prisma.user.findUniqueOrThrow({ where: { email: ACTORS[a] } });
+        const own = await t.running.database.prisma.apiToken.findMany({ where: { userId: user.id } });
+        expect(r.data.apiTokens.map((x: { id: string }) => x.id).sort()).toEqual(own.map((x) => x.id).sort());
+      };
+    },
+  },
+  {
+    name: "createApiToken",
+    kind: "mutation",
+    run: ({ c, actor }) => c.request(`mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id name } } }`, { input: { name: `matrice ${actor}` } }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      return async (r, { t }) => {
+        expect(r.data.createApiToken.token).toMatch(/^mlg_/);
+        const row = await t.running.database.prisma.apiToken.findUniqueOrThrow({ where: { id: r.data.createApiToken.apiToken.id }, include: { user: true } });
+        expect(row.user.email).toBe(ACTORS[a]);
+      };
+    },
+  },
+  {
+    name: "revokeApiToken",
+    kind: "mutation",
+    // Each actor tries to revoke a token of admin@ (federation 1): only admin@ may.
+    run: async ({ t, c }) => {
+      const owner = await t.running.database.prisma.user.findUniqueOrThrow({ where: { email: ACTORS.admin } });
+      const token = await t.running.database.prisma.apiToken.create({
+        data: { userId: owner.id, name: "matrice", tokenHash: `matrice-${Math.random()}`, prefix: "mlg_matr", expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+      return c.request(`mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`, { id: token.id });
+    },
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin") return expectCode("NOT_FOUND");
+      return (r) => expect(r.data.revokeApiToken.revokedAt).not.toBeNull();
+    },
+  },
+  ...(
+    [
+      ["researchCatalog", `{ researchCatalog { measures { id } dimensions { id categories { value } } } }`, (d: any) => expect(d.researchCatalog.measures.length).toBeGreaterThan(0)],
+      [
+        "researchAggregate",
+        `{ researchAggregate(input: { measure: MSP_COUNT, groupBy: [YEAR] }) { cellCount cells { suppressed value } } }`,
+        (d: any) => expect(d.researchAggregate.cellCount).toBe(d.researchAggregate.cells.length),
+      ],
+      ["researchQueries", `{ researchQueries(first: 5) { totalCount edges { node { id } } } }`, (d: any) => expect(d.researchQueries.totalCount).toBeGreaterThanOrEqual(0)],
+      ["researchBudget", `{ researchBudget { mode epsilonRemaining } }`, (d: any) => expect(d.researchBudget.mode).toBe("OFF")],
+      ["researchSettings", `{ researchSettings { thresholds { minPatients minContributors } } }`, (d: any) => expect(d.researchSettings.thresholds).toEqual({ minPatients: 11, minContributors: 3 })],
+    ] as const
+  ).map(
+    ([name, query, check]): Operation => ({
+      name,
+      kind: "query",
+      run: ({ c }) => c.request(query),
+      // Researchers and federation admins only; everyone else is refused (issue "Research access", item 1).
+      expect: (a) => (a === "anonymous" ? anonymousRefused : a === "chercheur" || a === "admin" || a === "admin2"
+          ? (r) => {
+              expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+              check(r.data);
+            }
+          : expectCode("FORBIDDEN")),
+    }),
+  ),
+  {
+    name: "updateResearchSettings",
+    kind: "mutation",
+    run: ({ c }) => c.request(`mutation { updateResearchSettings(input: { minContributors: 3 }) { thresholds { minContributors } } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        expect(r.data.updateResearchSettings.thresholds.minContributors).toBe(3);
+        expect(await t.running.database.prisma.auditEvent.count({ where: { action: "research.settings" } })).toBeGreaterThan(0);
+      };
+    },
+  },
   {
     name: "login",
     kind: "mutation",

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { APP_CONFIG } from "../../config/config.module.js";
 import type { AppConfig } from "../../config/config.js";
+import { PrismaService } from "../../prisma/prisma.service.js";
+import { ApiTokenRepository } from "./api-token.repository.js";
 import { SessionRepository } from "./session.repository.js";
 
 export const SESSION_COOKIE = "maillage_session";
@@ -21,6 +23,8 @@ export const hashToken = (token: string): string => createHash("sha256").update(
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
+    private readonly apiTokens: ApiTokenRepository,
+    private readonly prismaService: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,7 +41,13 @@ export class SessionService {
     });
   }
 
-  async resolve(req: FastifyRequest): Promise<{ actor: Actor; sessionId: string } | null> {
+  /**
+   * The actor of a request: a personal API token (`Authorization: Bearer mlg_…`, for scripts) when the header is
+   * present — a bad token is not silently replaced by the cookie — else the session cookie.
+   */
+  async resolve(req: FastifyRequest): Promise<{ actor: Actor; sessionId: string | null; apiTokenId?: string } | null> {
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) return this.resolveApiToken(req, authorization);
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return null;
     const now = new Date();
@@ -49,6 +59,38 @@ export class SessionService {
       sessionId: found.sessionId,
       actor: { userId: user.id, role: user.role, federationId: user.federationId, mspProjectId: user.mspProjectId },
     };
+  }
+
+  /** Every use of a token is audited (who, which token, which route) and dates the token's last use. */
+  private async resolveApiToken(req: FastifyRequest, authorization: string): Promise<{ actor: Actor; sessionId: null; apiTokenId: string } | null> {
+    const m = /^Bearer\s+(\S{10,200})$/i.exec(authorization.trim());
+    if (!m?.[1]) return null;
+    const now = new Date();
+    const found = await this.apiTokens.findActive(hashToken(m[1]), now);
+    if (!found) return null;
+    const { user } = found;
+    await this.prisma.$transaction([
+      this.prisma.apiToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: now } }),
+      this.prisma.auditEvent.create({
+        data: {
+          federationId: user.federationId,
+          actorId: user.id,
+          action: "token.use",
+          targetType: "ApiToken",
+          targetId: found.tokenId,
+          summary: { name: found.name, method: req.method, path: req.url.split("?")[0] ?? "" },
+        },
+      }),
+    ]);
+    return {
+      sessionId: null,
+      apiTokenId: found.tokenId,
+      actor: { userId: user.id, role: user.role, federationId: user.federationId, mspProjectId: user.mspProjectId },
+    };
+  }
+
+  private get prisma() {
+    return this.prismaService.client;
   }
 
   async end(reply: FastifyReply, sessionId: string | null | undefined): Promise<void> {

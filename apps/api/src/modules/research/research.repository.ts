@@ -1,0 +1,64 @@
+import { Injectable } from "@nestjs/common";
+
+import { PrismaService } from "../../prisma/prisma.service.js";
+
+/** One approved result period of an opted-in federation, with what the research dimensions need. */
+export type ResearchPeriodRow = {
+  projectId: string;
+  year: number;
+  programme: "PEPS" | "IPEP" | "ACI";
+  patients: number | null;
+  computedEur: number | null;
+  indicator: number | null;
+  contractStart: string | null;
+  communeCode: string;
+  departementCode: string;
+  regionCode: string;
+  professionals: number;
+};
+
+export type ResearchSqlFilter = { years: number[] | null; regions: string[] | null; departements: string[] | null; indicatorCode: string | null };
+
+/**
+ * The research side reads approved (hence locked) periods of the federations that opted in, and nothing else
+ * (issue "Research access", item 1). One statement; the year / région / département filters run in SQL.
+ */
+export const RESEARCH_PERIODS_SQL = `
+SELECT rp."projectId"::text AS "projectId", rp.year, rp.programme::text AS programme,
+  (rp.outputs->'summary'->>'patients')::float8 AS patients,
+  (rp.outputs->'summary'->>'computedEur')::float8 AS "computedEur",
+  CASE WHEN $1::text IS NULL THEN NULL ELSE (rp.outputs->'summary'->'indicators'->>$1::text)::float8 END AS indicator,
+  CASE WHEN rp.programme = 'ACI' THEN rp.inputs->>'contractStart' END AS "contractStart",
+  p."communeCode", p."departementCode", d."regionCode", coalesce(tm.n, 0) AS professionals
+FROM "ResultPeriod" rp
+JOIN "Federation" f ON f.id = rp."federationId" AND f."researchOptIn"
+JOIN "MspProject" p ON p.id = rp."projectId"
+JOIN "Departement" d ON d.code = p."departementCode"
+LEFT JOIN (SELECT "projectId", count(*)::int AS n FROM "TeamMember" WHERE "leftAt" IS NULL GROUP BY "projectId") tm ON tm."projectId" = rp."projectId"
+WHERE rp.status = 'APPROVED'
+  AND ($2::int[] IS NULL OR rp.year = ANY($2::int[]))
+  AND ($3::text[] IS NULL OR d."regionCode" = ANY($3::text[]))
+  AND ($4::text[] IS NULL OR p."departementCode" = ANY($4::text[]))`;
+
+/** Changes whenever the data behind any answer may have changed (approval, unlock, opt-in). */
+export const RESEARCH_DATA_VERSION_SQL = `
+SELECT count(*)::int AS n, coalesce(max(rp."updatedAt"), 'epoch'::timestamptz)::text AS last,
+  coalesce(string_agg(DISTINCT rp."federationId"::text, ','), '') AS federations
+FROM "ResultPeriod" rp
+JOIN "Federation" f ON f.id = rp."federationId" AND f."researchOptIn"
+WHERE rp.status = 'APPROVED'`;
+
+@Injectable()
+export class ResearchRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  periods(filter: ResearchSqlFilter): Promise<ResearchPeriodRow[]> {
+    return this.prisma.client.$queryRawUnsafe<ResearchPeriodRow[]>(RESEARCH_PERIODS_SQL, filter.indicatorCode, filter.years, filter.regions, filter.departements);
+  }
+
+  async dataVersion(): Promise<string> {
+    const rows = await this.prisma.client.$queryRawUnsafe<{ n: number; last: string; federations: string }[]>(RESEARCH_DATA_VERSION_SQL);
+    const row = rows[0];
+    return row ? `${row.n}|${row.last}|${row.federations}` : "0";
+  }
+}
