@@ -12,6 +12,10 @@ export default defineConfig({
       "/graphql": { target: API_ORIGIN, changeOrigin: false },
       "/health": { target: API_ORIGIN, changeOrigin: false },
       "/files": { target: API_ORIGIN, changeOrigin: false },
+      "/reference": { target: API_ORIGIN, changeOrigin: false },
+      "/results/import": { target: API_ORIGIN, changeOrigin: false },
+      "/exports": { target: API_ORIGIN, changeOrigin: false },
+      "/research/aggregate": { target: API_ORIGIN, changeOrigin: false },
     },
   },
   build: {

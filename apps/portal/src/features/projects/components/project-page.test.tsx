@@ -42,6 +42,7 @@ describe(ProjectPage.name, () => {
     expect(steps.filter((step) => step.hasAttribute("aria-current"))).toHaveLength(1);
 
     expect(screen.getByRole("link", { name: "Modifier" })).toHaveAttribute("href", "/projets/project-1/modifier");
+    expect(screen.getByRole("link", { name: "Résultats" })).toHaveAttribute("href", "/projets/project-1/resultats");
   });
 
   it("does not offer « Modifier » to an MSP member", async () => {

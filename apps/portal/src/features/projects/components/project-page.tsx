@@ -70,6 +70,11 @@ export function ProjectPage() {
       )}
       <div className="page-header">
         <h1 id="project-title">{project.name}</h1>
+        {(canEdit || isOwnTeam) && (
+          <Link className="button" to={`/projets/${encodeURIComponent(project.id)}/resultats`}>
+            {isOwnTeam ? "Mes résultats" : "Résultats"}
+          </Link>
+        )}
         {canEdit && (
           <Link className="button" to={`/projets/${encodeURIComponent(project.id)}/modifier`}>
             Modifier

@@ -1,0 +1,3 @@
+import "./dashboards.css";
+
+export { ResultsDashboardPage } from "./components/results-dashboard-page";

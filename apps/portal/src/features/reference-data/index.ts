@@ -1,0 +1,1 @@
+export { ReferenceDataPage } from "./components/reference-data-page";

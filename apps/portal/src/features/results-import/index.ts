@@ -1,0 +1,1 @@
+export { ResultsImportPage } from "./components/results-import-page";

@@ -1,0 +1,1 @@
+export { PepsSimulatorPage } from "./components/peps-simulator-page";
