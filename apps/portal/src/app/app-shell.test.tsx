@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { cleanup, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { buildUser } from "../test/fixtures";
 import { alertCountMock, type Mocks } from "../test/mocks";
@@ -70,11 +70,34 @@ describe(AppShell.name, () => {
     expect(within(nav).queryByRole("link", { name: "Projets" })).not.toBeInTheDocument();
   });
 
+  it("gives staff the results to review and the reference data, and an MSP member « Mes résultats »", () => {
+    renderShell(buildUser({ role: "CHARGE_DEVELOPPEMENT" }), "/resultats/a-valider", [alertCountMock(0)]);
+    expect(within(mainNav()).getByRole("link", { name: "Résultats à valider" })).toHaveAttribute("aria-current", "page");
+    expect(within(mainNav()).getByRole("link", { name: "Référentiels" })).toHaveAttribute("href", "/referentiels");
+    cleanup();
+
+    renderShell(
+      buildUser({ role: "MSP_MEMBER", mspProject: { __typename: "Project", id: "project-42", name: "MSP du Vivarais" } }),
+    );
+    expect(within(mainNav()).getByRole("link", { name: "Mes résultats" })).toHaveAttribute("href", "/projets/project-42/resultats");
+    expect(within(mainNav()).queryByRole("link", { name: "Résultats à valider" })).not.toBeInTheDocument();
+  });
+
   it("gives a researcher neither « Projets » nor « Mon projet », only the research space", () => {
     renderShell(buildUser({ role: "RESEARCHER" }));
     const nav = mainNav();
     expect(within(nav).queryByRole("link", { name: "Projets" })).not.toBeInTheDocument();
     expect(within(nav).queryByRole("link", { name: "Mon projet" })).not.toBeInTheDocument();
     expect(within(nav).getByRole("link", { name: "Espace recherche" })).toHaveAttribute("href", "/recherche");
+  });
+
+  it("gives every role the personal API tokens page in the user menu", () => {
+    for (const role of ["FEDERATION_ADMIN", "CHARGE_DEVELOPPEMENT", "MSP_MEMBER", "RESEARCHER"] as const) {
+      renderShell(buildUser({ role }), "/jetons", [alertCountMock(0)]);
+      const link = within(screen.getByRole("banner")).getByRole("link", { name: "Jetons d’API" });
+      expect(link).toHaveAttribute("href", "/jetons");
+      expect(link).toHaveAttribute("aria-current", "page");
+      cleanup();
+    }
   });
 });

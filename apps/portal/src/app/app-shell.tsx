@@ -40,6 +40,10 @@ export function AppShell() {
               <span className="user-badge__name">{user.displayName}</span>
               <span className="user-badge__role">{ROLE_LABELS[user.role]}</span>
             </p>
+            {/* Personal API tokens, for every role (user menu rather than the role navigation). */}
+            <NavLink to="/jetons" className="app-header__user-link">
+              Jetons d’API
+            </NavLink>
             <button type="button" className="button button--ghost" onClick={() => void logout()} disabled={isLoggingOut}>
               {isLoggingOut && <Spinner />} Se déconnecter
             </button>

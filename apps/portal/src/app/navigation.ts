@@ -11,6 +11,15 @@ const STAFF_ITEMS: readonly NavItem[] = [
   { label: "Projets", to: "/projets" },
   { label: "Tableau", to: "/tableau" },
   { label: "Alertes", to: "/alertes", hasAlertCount: true },
+  // Result periods submitted by the MSPs (admins decide, chargés read) and the reference data they are computed with.
+  { label: "Résultats à valider", to: "/resultats/a-valider" },
+  // Aggregates of the approved periods (charts, map, exports).
+  { label: "Tableau de bord des résultats", to: "/resultats/tableau-de-bord" },
+  { label: "Référentiels", to: "/referentiels" },
+  // Import of result periods from a spreadsheet (CSV/XLSX), with a line-by-line report.
+  { label: "Import de périodes", to: "/resultats/import" },
+  // What a team would receive under the PEPS forfait compared with fee-for-service (DOMAIN.md §4.4).
+  { label: "Simulateur PEPS", to: "/simulateur-peps" },
 ];
 
 /** The main navigation of each role. */
@@ -21,7 +30,11 @@ export function navItemsFor(user: SessionUser): NavItem[] {
     case "CHARGE_DEVELOPPEMENT":
       return [...STAFF_ITEMS];
     case "MSP_MEMBER":
-      return [{ label: "Mon projet", to: homePathFor(user) }];
+      return [
+        { label: "Mon projet", to: homePathFor(user) },
+        ...(user.mspProject ? [{ label: "Mes résultats", to: `/projets/${encodeURIComponent(user.mspProject.id)}/resultats` }] : []),
+        { label: "Simulateur PEPS", to: "/simulateur-peps" },
+      ];
     case "RESEARCHER":
       return [{ label: "Espace recherche", to: "/recherche" }];
   }

@@ -4,6 +4,7 @@ import { ME } from "../features/auth/graphql/me.query";
 import { LOGIN } from "../features/auth/graphql/login.mutation";
 import { LOGOUT } from "../features/auth/graphql/logout.mutation";
 import { PROJECT } from "../features/projects/graphql/project.query";
+import { researchPageMocks } from "../features/research/test-fixtures";
 import type { SessionUserFragment } from "../gql/graphql";
 import { apiError, buildProjectDetails, buildUser } from "../test/fixtures";
 import { alertCountMock, type Mocks, projectSectionMocks } from "../test/mocks";
@@ -18,7 +19,7 @@ function renderApp(initialEntry: string, mocks: object[]) {
   return renderRoutes({
     routes,
     initialEntry,
-    mocks: [...(mocks as Mocks), alertCountMock(), ...projectSectionMocks("project-1", "VALIDATION_ARS")],
+    mocks: [...(mocks as Mocks), alertCountMock(), ...projectSectionMocks("project-1", "VALIDATION_ARS"), ...researchPageMocks()],
   });
 }
 

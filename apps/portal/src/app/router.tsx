@@ -1,10 +1,16 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { AlertsPage } from "../features/alerts";
+import { ApiTokensPage } from "../features/api-tokens";
 import { LoginPage, RequireRole, RoleHomeRedirect, SessionGate, STAFF_ROLES } from "../features/auth";
 import { BoardPage } from "../features/board";
+import { ResultsDashboardPage } from "../features/dashboards";
 import { MilestoneCataloguePage } from "../features/pipeline";
 import { EditProjectPage, MyProjectPage, NewProjectPage, ProjectListPage, ProjectPage } from "../features/projects";
+import { ReferenceDataPage } from "../features/reference-data";
 import { ResearchHomePage } from "../features/research";
+import { PeriodPage, ResultsPage, ReviewPage } from "../features/results";
+import { ResultsImportPage } from "../features/results-import";
+import { PepsSimulatorPage } from "../features/simulator";
 import { NotFoundPage } from "../shared/components/not-found-page";
 import { AppShell } from "./app-shell";
 
@@ -74,7 +80,63 @@ export const routes: RouteObject[] = [
               </RequireRole>
             ),
           },
+          {
+            path: "projets/:projectId/resultats",
+            element: (
+              <RequireRole roles={[...STAFF_ROLES, "MSP_MEMBER"]}>
+                <ResultsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "projets/:projectId/resultats/:periodId",
+            element: (
+              <RequireRole roles={[...STAFF_ROLES, "MSP_MEMBER"]}>
+                <PeriodPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "resultats/tableau-de-bord",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <ResultsDashboardPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "resultats/a-valider",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <ReviewPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "resultats/import",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <ResultsImportPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: "referentiels",
+            element: (
+              <RequireRole roles={STAFF_ROLES}>
+                <ReferenceDataPage />
+              </RequireRole>
+            ),
+          },
           { path: "mon-projet", element: <MyProjectPage /> },
+          {
+            path: "simulateur-peps",
+            element: (
+              <RequireRole roles={[...STAFF_ROLES, "MSP_MEMBER"]}>
+                <PepsSimulatorPage />
+              </RequireRole>
+            ),
+          },
           {
             path: "recherche",
             element: (
@@ -83,6 +145,8 @@ export const routes: RouteObject[] = [
               </RequireRole>
             ),
           },
+          // Personal API tokens: every signed-in user (scripts act with the user's own rights).
+          { path: "jetons", element: <ApiTokensPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,1 +1,3 @@
+import "./research.css";
+
 export { ResearchHomePage } from "./components/research-home-page";

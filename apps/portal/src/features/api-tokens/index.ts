@@ -1,0 +1,3 @@
+import "./api-tokens.css";
+
+export { ApiTokensPage } from "./components/api-tokens-page";
