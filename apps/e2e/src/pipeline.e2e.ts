@@ -172,7 +172,7 @@ describe.runIf(availability.run)("the MSP team completes its project de santé; 
   });
 
   it("shows the project in the « Validation ARS » column of the board", async () => {
-    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Tableau" }).click();
+    await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Tableau", exact: true }).click();
     await page.waitForURL(/\/tableau$/);
     const column = page.getByRole("region", { name: /^5\. Validation ARS/ });
     await column.getByRole("listitem", { name: PROJECT_NAME }).waitFor();
