@@ -1,0 +1,203 @@
+/**
+ * research-aggregate: `researchAggregate` with three dimensions (year × région × size band) over the national
+ * dataset (src/datasets/national.mjs: 15 federations, 2,640 running MSPs, ten years of approved periods), through the
+ * GraphQL API (Mercurius, production build), against the equivalent raw SQL GROUP BY CUBE on the same data (no
+ * disclosure control), run from this process over one pg connection.
+ *
+ * Every measured API request is a new question: the researcher's stored answers are deleted before it, so each one
+ * runs the whole path (data version, records, cube, disclosure control with its LP audit, differencing check, storing
+ * the answer and the audit event) instead of returning the cached answer. The share of time spent in disclosure
+ * control is measured in this process on the same records (protectCube of @maillage/domain with the HiGHS solver).
+ */
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import pg from "pg";
+
+import { buildNationalDataset } from "../datasets/national.mjs";
+import { startApi } from "../lib/api.mjs";
+import { connectionConfig } from "../lib/pg-url.mjs";
+import { login, postJson } from "../lib/http.mjs";
+import { round } from "../lib/load.mjs";
+import { table } from "../lib/results.mjs";
+
+const SAMPLES = 9;
+const RESEARCHER = { email: "chercheur@bench.maillage.fr", password: "maillage-demo" };
+const QUERY = `query R($input: ResearchAggregateInput!) { researchAggregate(input: $input) {
+  cellCount suppressedCount cached cells { coordinates { dimension value } value suppressed reason } } }`;
+
+const QUESTIONS = [
+  { id: "msp-count", input: { measure: "MSP_COUNT", groupBy: ["YEAR", "REGION", "SIZE_BAND"] }, sqlMeasure: "count(*)::float8" },
+  { id: "aci-total", input: { measure: "ACI_AMOUNT_TOTAL", groupBy: ["YEAR", "REGION", "SIZE_BAND"] }, sqlMeasure: "sum(aci_eur) FILTER (WHERE aci_eur IS NOT NULL)" },
+];
+
+/** The equivalent GROUP BY: one record per MSP-year (size band from its ACI patientèle, else its largest period). */
+const rawSql = (/** @type {string} */ measure) => `
+WITH y AS (
+  SELECT rp."projectId", rp.year, d."regionCode",
+    coalesce(max((rp.outputs->'summary'->>'patients')::float8) FILTER (WHERE rp.programme = 'ACI'), max((rp.outputs->'summary'->>'patients')::float8)) AS patients,
+    max((rp.outputs->'summary'->>'computedEur')::float8) FILTER (WHERE rp.programme = 'ACI') AS aci_eur
+  FROM "ResultPeriod" rp
+  JOIN "Federation" f ON f.id = rp."federationId" AND f."researchOptIn"
+  JOIN "MspProject" p ON p.id = rp."projectId"
+  JOIN "Departement" d ON d.code = p."departementCode"
+  WHERE rp.status = 'APPROVED'
+  GROUP BY rp."projectId", rp.year, d."regionCode"
+)
+SELECT year::text AS year, "regionCode" AS region,
+  CASE WHEN patients < 4000 THEN 'LT_4000' WHEN patients < 8000 THEN '4000_7999' WHEN patients < 12000 THEN '8000_11999' ELSE 'GE_12000' END AS band,
+  ${measure} AS value
+FROM y GROUP BY CUBE (1, 2, 3)`;
+
+const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const apiModule = (/** @type {string} */ rel) => import(pathToFileURL(fileURLToPath(new URL(`../../../apps/api/dist/src/modules/research/${rel}`, import.meta.url))).href);
+
+/** @type {import("../run.mjs").Benchmark} */
+export default {
+  name: "research-aggregate",
+  description:
+    "researchAggregate (3 dimensions: year × région × size band) on the national dataset through GraphQL, every request a new question (full disclosure control), " +
+    "versus the same GROUP BY CUBE in raw SQL; share of time in disclosure control; share of cells suppressed.",
+
+  async run(ctx) {
+    ctx.log("building the national dataset (src/datasets/national.mjs)");
+    const dataset = await buildNationalDataset(ctx.databaseUrl, { log: ctx.log });
+    const client = new pg.Client(connectionConfig(ctx.databaseUrl));
+    await client.connect();
+    try {
+      // Every federation of the dataset shares its results with research; one researcher account.
+      await client.query(`UPDATE "Federation" SET "researchOptIn" = true`);
+      await client.query(
+        `INSERT INTO "User" (id, email, "passwordHash", "displayName", role, "federationId")
+         SELECT gen_random_uuid(), $1, "passwordHash", 'Chercheuse (banc)', 'RESEARCHER', "federationId" FROM "User" WHERE email = 'chercheur@demo.maillage.fr'
+         ON CONFLICT (email) DO NOTHING`,
+        [RESEARCHER.email],
+      );
+      const { rows: periodRows } = await client.query(`SELECT count(*)::int AS n FROM "ResultPeriod" WHERE status = 'APPROVED'`);
+
+      ctx.log("mercurius: starting the API (NODE_ENV=production)");
+      const api = await startApi({ databaseUrl: ctx.databaseUrl, driver: "mercurius" });
+      /** @type {Record<string, any>} */
+      const results = {};
+      try {
+        const cookie = await login(api.baseUrl, RESEARCHER);
+        const headers = { "content-type": "application/json", cookie };
+        const { RESEARCH_PERIODS_SQL } = await apiModule("research.repository.js");
+        const { contributorRecords } = await apiModule("research.records.js");
+        const { MEASURES, SIZE_BANDS, RESEARCH_API_DIMENSIONS } = await apiModule("research.catalog.js");
+        const domain = await import("@maillage/domain");
+        const { createHighsLpSolver } = await import("@maillage/lp");
+        const { communesByCode } = (await import("@maillage/db")).default ?? (await import("@maillage/db"));
+        const solver = await createHighsLpSolver();
+        const communes = communesByCode();
+        void RESEARCH_API_DIMENSIONS;
+
+        for (const q of QUESTIONS) {
+          ctx.log(`${q.id}: ${SAMPLES} new questions through GraphQL`);
+          /** @type {number[]} */
+          const apiMs = [];
+          /** @type {any} */
+          let answer;
+          for (let i = 0; i < SAMPLES + 1; i++) {
+            await client.query(`DELETE FROM "ResearchAnswer"`);
+            const t0 = performance.now();
+            const res = await postJson(`${api.baseUrl}/graphql`, { query: QUERY, variables: { input: q.input } }, headers);
+            const ms = performance.now() - t0;
+            const a = res.json?.data?.researchAggregate;
+            if (res.status !== 200 || !a || a.cached) throw new Error(`${q.id}: unexpected answer ${res.text.slice(0, 300)}`);
+            if (i > 0) apiMs.push(ms); // the first request warms the process up
+            answer = a;
+          }
+          // A repeated question: the stored answer.
+          const t1 = performance.now();
+          const cachedRes = await postJson(`${api.baseUrl}/graphql`, { query: QUERY, variables: { input: q.input } }, headers);
+          const cachedMs = performance.now() - t1;
+          if (!cachedRes.json?.data?.researchAggregate?.cached) throw new Error(`${q.id}: the repeated question was not answered from the store`);
+
+          ctx.log(`${q.id}: raw SQL GROUP BY CUBE`);
+          /** @type {number[]} */
+          const sqlMs = [];
+          /** @type {any[]} */
+          let sqlRows = [];
+          for (let i = 0; i < SAMPLES + 1; i++) {
+            const t0 = performance.now();
+            const r = await client.query(rawSql(q.sqlMeasure));
+            if (i > 0) sqlMs.push(performance.now() - t0);
+            sqlRows = r.rows;
+          }
+          // Published cells must equal the raw aggregate.
+          const raw = new Map(sqlRows.map((/** @type {any} */ r) => [`${r.year ?? "*"}|${r.region ?? "*"}|${r.band ?? "*"}`, Number(r.value)]));
+          let compared = 0;
+          for (const cell of answer.cells) {
+            if (cell.suppressed) continue;
+            const k = cell.coordinates.map((/** @type {any} */ c) => c.value ?? "*").join("|");
+            const expected = raw.get(k) ?? 0;
+            if (Math.abs((cell.value ?? 0) - expected) > 1e-6 * Math.max(1, Math.abs(expected))) throw new Error(`${q.id}: cell ${k} = ${cell.value}, raw SQL says ${expected}`);
+            compared += 1;
+          }
+
+          ctx.log(`${q.id}: disclosure control alone, in process`);
+          const { rows } = await client.query(RESEARCH_PERIODS_SQL, [null, null, null, null]);
+          /** @type {any[]} */
+          const records = contributorRecords(rows, q.input.measure, communes);
+          /** @type {Record<string, string[]>} */
+          const labels = { YEAR: [...new Set(records.map((r) => r.dimensions.YEAR))].sort(), REGION: [...new Set(records.map((r) => r.dimensions.REGION))].sort(), SIZE_BAND: SIZE_BANDS.filter((/** @type {string} */ b) => records.some((r) => r.dimensions.SIZE_BAND === b)) };
+          const built = domain.buildCubeFromRecords({ dimensions: q.input.groupBy.map((d) => ({ id: /** @type {any} */ (d), categories: labels[d] ?? [] })), measures: [MEASURES[q.input.measure].spec], records });
+          if (!built.ok) throw new Error(JSON.stringify(built.error).slice(0, 300));
+          /** @type {number[]} */
+          const protectMs = [];
+          for (let i = 0; i < SAMPLES + 1; i++) {
+            const t0 = performance.now();
+            const p = domain.protectCube(built.value.cube, { solver });
+            if (!p.ok) throw new Error(JSON.stringify(p.error).slice(0, 300));
+            if (i > 0) protectMs.push(performance.now() - t0);
+          }
+          const apiMedian = median(apiMs);
+          const sql = median(sqlMs);
+          results[q.id] = {
+            question: q.input,
+            cells: answer.cellCount,
+            suppressed: answer.suppressedCount,
+            suppressedShare: round(answer.suppressedCount / answer.cellCount, 3),
+            byReason: answer.cells.filter((/** @type {any} */ c) => c.suppressed).reduce((/** @type {Record<string, number>} */ acc, /** @type {any} */ c) => ({ ...acc, [c.reason]: (acc[c.reason] ?? 0) + 1 }), /** @type {Record<string, number>} */ ({})),
+            publishedCellsComparedWithRawSql: compared,
+            apiMs: round(apiMedian, 1),
+            apiMsSamples: apiMs.map((x) => round(x, 1)),
+            cachedAnswerMs: round(cachedMs, 1),
+            rawSqlMs: round(sql, 1),
+            rawSqlMsSamples: sqlMs.map((x) => round(x, 1)),
+            ratioApiVsRawSql: round(apiMedian / sql, 2),
+            disclosureControlMs: round(median(protectMs), 1),
+            disclosureControlShareOfApi: round(median(protectMs) / apiMedian, 3),
+          };
+        }
+      } finally {
+        await api.stop();
+      }
+      return {
+        settings: { samples: SAMPLES, apiEnv: { NODE_ENV: "production", GRAPHQL_DRIVER: "mercurius" } },
+        dataset: { ...dataset.counts, approvedPeriodsInDatabase: periodRows[0]?.n, buildSeconds: dataset.seconds },
+        questions: results,
+        notes: [
+          "apiMs: median time of a whole GraphQL request for a NEW question (stored answers deleted before each), from this process; cachedAnswerMs: the same question asked again (stored answer).",
+          "rawSqlMs: median time of the equivalent GROUP BY CUBE over one pg connection from this process — no HTTP, no authentication, no disclosure control: a floor, not a competitor.",
+          "disclosureControlMs: protectCube (primary rules, hypercubes, LP audit when needed) on the same cube, in this process; its share is relative to apiMs.",
+          "Every published cell was checked equal to the raw aggregate.",
+        ],
+      };
+    } finally {
+      await client.end();
+    }
+  },
+
+  summarize(record) {
+    const r = /** @type {any} */ (record);
+    return [
+      `dataset: ${r.dataset.federations} federations, ${r.dataset.projects} MSPs, ${r.dataset.approvedPeriodsInDatabase} approved periods`,
+      table(
+        ["question", "cells", "suppressed", "API ms (new question)", "cached ms", "raw SQL ms", "API / raw SQL", "disclosure control ms", "share"],
+        Object.entries(r.questions).map(([id, q]) => [id, q.cells, `${q.suppressed} (${Math.round(q.suppressedShare * 100)} %)`, q.apiMs, q.cachedAnswerMs, q.rawSqlMs, q.ratioApiVsRawSql, q.disclosureControlMs, `${Math.round(q.disclosureControlShareOfApi * 100)} %`]),
+      ),
+    ].join("\n");
+  },
+};
