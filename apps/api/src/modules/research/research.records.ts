@@ -94,7 +94,8 @@ export function encodeCellUnits(cells: readonly { cellKey: string; units: readon
     }
     return [c.cellKey, bits.toString("base64")];
   });
-  return deflateRawSync(Buffer.from(JSON.stringify({ u: universe, c: encoded })));
+  // Fast compression: the bitsets of large cells are dense and compress well even at level 1.
+  return deflateRawSync(Buffer.from(JSON.stringify({ u: universe, c: encoded })), { level: 1 });
 }
 
 export function decodeCellUnits(data: Uint8Array, answerId: string): PublishedCellUnits[] {

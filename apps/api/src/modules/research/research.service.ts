@@ -11,6 +11,7 @@ import {
   resolveDisclosureThresholds,
   SUPPRESSION_REASON_LABELS,
   type Actor,
+  type ContributorRecord,
   type CubeDimension,
   type DisclosureThresholds,
   type LpSolver,
@@ -75,6 +76,8 @@ export type ResearchAnswer = {
 
 export type ResearchSettingsValue = { thresholds: DisclosureThresholds; privacyMode: "OFF" | "LAPLACE"; epsilonPerQuery: number; epsilonBudget: number };
 
+/** (Data version × measure) record sets kept in memory (a few megabytes each at national scale). */
+const RECORDS_CACHE_SIZE = 12;
 /** How many of a researcher's previous answers the differencing check compares a new one with. */
 const DIFFERENCING_HISTORY = 200;
 /** Largest contribution of one MSP-year in the noisy (differential-privacy) mode: values are clipped to it. */
@@ -104,6 +107,7 @@ const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> =
 @Injectable()
 export class ResearchService {
   private communes: ReadonlyMap<string, CommuneRef> | null = null;
+  private readonly recordsCache = new Map<string, Promise<ContributorRecord[]>>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -373,17 +377,29 @@ export class ResearchService {
     });
   }
 
+  /**
+   * The contributor records (one per MSP-year) behind every answer on one data version, for one measure, built once
+   * and kept for the next questions: researchers ask many questions on the same data, and the version changes with
+   * any approval, unlock, opt-in or settings change.
+   */
+  private recordsFor(dataVersion: string, q: Required<ResearchQuestion>): Promise<ContributorRecord[]> {
+    const key = `${dataVersion}|${q.measure}|${q.indicatorCode ?? ""}`;
+    let records = this.recordsCache.get(key);
+    if (!records) {
+      records = this.repository.periods({ years: null, regions: null, departements: null, indicatorCode: q.indicatorCode }).then((rows) => {
+        this.communes ??= communesByCode();
+        return contributorRecords(rows, q.measure, this.communes);
+      });
+      this.recordsCache.set(key, records);
+      records.catch(() => this.recordsCache.delete(key));
+      while (this.recordsCache.size > RECORDS_CACHE_SIZE) this.recordsCache.delete(this.recordsCache.keys().next().value as string);
+    }
+    return records;
+  }
+
   private async compute(q: Required<ResearchQuestion>, settings: ResearchSettingsValue, dataVersion: string): Promise<{ answer: ResearchAnswer; cellUnits: PublishedCellUnits[] }> {
-    const filterOf = (d: ResearchApiDimension) => q.filters?.find((f) => f.dimension === d)?.values ?? null;
-    const rows = await this.repository.periods({
-      years: filterOf("YEAR")?.map(Number) ?? null,
-      regions: filterOf("REGION"),
-      departements: filterOf("DEPARTEMENT"),
-      indicatorCode: q.indicatorCode,
-    });
-    this.communes ??= communesByCode();
-    const other = (q.filters ?? []).filter((f) => !["YEAR", "REGION", "DEPARTEMENT"].includes(f.dimension));
-    const records = contributorRecords(rows, q.measure, this.communes).filter((r) => other.every((f) => f.values.includes(r.dimensions[f.dimension] ?? "")));
+    const filters = q.filters ?? [];
+    const records = (await this.recordsFor(dataVersion, q)).filter((r) => filters.every((f) => f.values.includes(r.dimensions[f.dimension] ?? "")));
     const measure = MEASURES[q.measure];
     const labels = new Map<string, Map<string, string>>();
     const dimensions: CubeDimension[] = q.groupBy.map((d) => {
