@@ -76,6 +76,8 @@ export type AlertKind =
   | 'ACI_PAYMENT_DUE'
   /** Renouvellement du CPOM */
   | 'CPOM_RENEWAL'
+  /** Résultats PEPS / IPEP à transmettre */
+  | 'RESULT_PERIOD_DUE'
   /** SISA à constituer */
   | 'SISA_DUE'
   /** Projet sans activité */

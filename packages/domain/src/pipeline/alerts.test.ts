@@ -354,6 +354,44 @@ describe("ACI_EVIDENCE_DUE — result-period reminders (keys results-ACI-N; cale
   });
 });
 
+describe("RESULT_PERIOD_DUE — PEPS and IPEP periods (keys results-PEPS-N / results-IPEP-N; DOMAIN.md §2.5, §5.3)", () => {
+  type Periods = NonNullable<AlertProjectSnapshot["resultPeriods"]>;
+  const running = (resultPeriods: Periods, extra: Partial<AlertProjectSnapshot> = {}) =>
+    project({ stage: "EN_FONCTIONNEMENT", approvedFields: { CONTRAT_ACI: { signedAt: "2020-03-01" } }, submittedEvidenceYears: [2024, 2025, 2026], resultPeriods, ...extra });
+  const due = (p: AlertProjectSnapshot, now: string) => only("RESULT_PERIOD_DUE", [p], at(now));
+
+  it("reminds an MSP taking part in PEPS or IPEP that last year's period is overdue, and not one outside the experiments", () => {
+    const inBoth: Periods = [
+      { programme: "PEPS", year: 2024, status: "APPROVED" },
+      { programme: "IPEP", year: 2024, status: "APPROVED" },
+      { programme: "IPEP", year: 2025, status: "DRAFT" },
+    ];
+    const alerts = due(running(inBoth), "2026-03-01T00:00:00Z");
+    expect(keysOf(alerts)).toEqual(["results-IPEP-2025", "results-PEPS-2025"]);
+    expect(alerts.find((a) => a.key === "results-IPEP-2025")?.message).toBe(
+      "Projet « MSP des Tilleuls » : les résultats IPEP de l'année 2025 sont encore en brouillon, alors que la date limite du 31/01/2026 est dépassée.",
+    );
+    expect(due(running([{ programme: "ACI", year: 2025, status: "APPROVED" }]), "2026-03-01T00:00:00Z")).toEqual([]);
+  });
+
+  it("stops once the period is submitted, and follows the lead time before the deadline", () => {
+    const peps = (status: "SUBMITTED" | "APPROVED" | "DRAFT"): Periods => [
+      { programme: "PEPS", year: 2025, status: "APPROVED" },
+      { programme: "PEPS", year: 2026, status },
+    ];
+    expect(due(running(peps("SUBMITTED")), "2027-01-10T00:00:00Z")).toEqual([]);
+    expect(due(running(peps("APPROVED")), "2027-01-10T00:00:00Z")).toEqual([]);
+    expect(keysOf(due(running(peps("DRAFT")), "2027-01-10T00:00:00Z"))).toEqual(["results-PEPS-2026"]);
+    expect(due(running(peps("DRAFT")), "2026-12-15T00:00:00Z")).toEqual([]);
+  });
+
+  it("needs a running MSP and its periods", () => {
+    const periods: Periods = [{ programme: "PEPS", year: 2024, status: "APPROVED" }];
+    expect(due(running(periods, { stage: "OUVERTURE" }), "2026-03-01T00:00:00Z")).toEqual([]);
+    expect(due(project({ stage: "EN_FONCTIONNEMENT" }), "2026-03-01T00:00:00Z")).toEqual([]);
+  });
+});
+
 describe(computeAlerts.name, () => {
   it("sorts by projectId, kind, key and raises nothing for ABANDONED projects", () => {
     const now = at("2027-04-10");
@@ -509,17 +547,19 @@ describe(computeAlerts.name, () => {
     );
   });
 
-  it("property: result-period reminders only while the ACI period of the year is not submitted, due soon or overdue since last year", () => {
+  it("property: result-period reminders only while the period of the year is not submitted, due soon or overdue since last year", () => {
     fc.assert(
       fc.property(uniqueProjects, dateArb, thresholdsArb, (projects, now, thresholds) => {
         for (const a of computeAlerts(projects, now, thresholds)) {
           if (!a.key.startsWith(RESULT_PERIOD_ALERT_KEY_PREFIX)) continue;
           const p = projects.find((x) => x.projectId === a.projectId);
-          expect(a.kind).toBe("ACI_EVIDENCE_DUE");
+          const [programme, yearText] = a.key.slice(RESULT_PERIOD_ALERT_KEY_PREFIX.length).split("-");
+          // ACI beside its evidence pack; PEPS and IPEP under their own kind.
+          expect(a.kind).toBe(programme === "ACI" ? "ACI_EVIDENCE_DUE" : "RESULT_PERIOD_DUE");
           expect(["SIGNATURE_ACI", "EN_FONCTIONNEMENT"]).toContain(p?.stage);
           expect(p?.resultPeriods).toBeDefined();
-          const year = Number(a.key.slice(`${RESULT_PERIOD_ALERT_KEY_PREFIX}ACI-`.length));
-          const stored = p?.resultPeriods?.find((x) => x.programme === "ACI" && x.year === year)?.status;
+          const year = Number(yearText);
+          const stored = p?.resultPeriods?.find((x) => x.programme === programme && x.year === year)?.status;
           expect(stored === "SUBMITTED" || stored === "APPROVED").toBe(false);
           expect(year).toBeLessThanOrEqual(now.getUTCFullYear());
           const due = a.dueAt?.getTime() ?? 0;

@@ -30,6 +30,7 @@ export const ALERT_KINDS = [
   "SISA_DUE",
   "ACI_EVIDENCE_DUE",
   "ACI_PAYMENT_DUE",
+  "RESULT_PERIOD_DUE",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   SISA_DUE: "SISA à constituer",
   ACI_EVIDENCE_DUE: "Justificatifs ACI à transmettre",
   ACI_PAYMENT_DUE: "Échéance de paiement ACI",
+  RESULT_PERIOD_DUE: "Résultats PEPS / IPEP à transmettre",
 };
 
 export type AlertThresholds = {
@@ -362,6 +364,44 @@ function resultPeriodAlerts(project: AlertProjectSnapshot, now: Date, t: AlertTh
           : `Projet « ${project.name} » : les résultats ACI de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
       ),
     );
+  }
+  return [...alerts, ...experimentPeriodAlerts(project, now, t)];
+}
+
+/**
+ * RESULT_PERIOD_DUE, key `results-PEPS-N` / `results-IPEP-N` — the yearly PEPS and IPEP periods, on the same N+1
+ * reporting window as the ACI (DOMAIN.md §5.3 "computed yearly in N+1 on year-N data"; deadline 🟡, configurable):
+ * for a running MSP that takes part in the experiment (it has a period of that programme for one of the two years
+ * before N), while the period of year N is missing, a draft or returned — from `resultPeriodLeadDays` before the
+ * deadline, then as overdue until the end of N+1. Resolved once the period is submitted.
+ */
+function experimentPeriodAlerts(project: AlertProjectSnapshot, now: Date, t: AlertThresholds): AlertDraft[] {
+  const periods = project.resultPeriods;
+  if (periods === undefined || (project.stage !== "EN_FONCTIONNEMENT" && project.stage !== "SIGNATURE_ACI")) return [];
+  const alerts: AlertDraft[] = [];
+  const current = now.getUTCFullYear();
+  for (const programme of ["PEPS", "IPEP"] as const) {
+    for (let year = current - 1; year <= current; year += 1) {
+      if (!periods.some((p) => p.programme === programme && (p.year === year - 1 || p.year === year - 2))) continue;
+      const stored = periods.find((p) => p.programme === programme && p.year === year)?.status ?? null;
+      const calendarStatus = periodCalendarStatus({ programme, year, status: stored }, now);
+      if (calendarStatus === "AWAITING_DECISION" || calendarStatus === "CLOSED") continue;
+      const due = periodCalendar({ programme, year }).evidenceDue;
+      const overdue = calendarStatus === "OVERDUE";
+      if (overdue ? year !== current - 1 : !inWindow(due, now, t.resultPeriodLeadDays)) continue;
+      const state = RESULT_STATE[stored === "DRAFT" || stored === "RETURNED" ? stored : "MISSING"];
+      alerts.push(
+        draft(
+          project,
+          "RESULT_PERIOD_DUE",
+          `${RESULT_PERIOD_ALERT_KEY_PREFIX}${programme}-${year}`,
+          due,
+          overdue
+            ? `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state}, alors que la date limite du ${formatFrenchDate(due)} est dépassée.`
+            : `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
+        ),
+      );
+    }
   }
   return alerts;
 }
