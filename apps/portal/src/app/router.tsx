@@ -1,18 +1,35 @@
+import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { AlertsPage } from "../features/alerts";
 import { ApiTokensPage } from "../features/api-tokens";
 import { LoginPage, RequireRole, RoleHomeRedirect, SessionGate, STAFF_ROLES } from "../features/auth";
 import { BoardPage } from "../features/board";
-import { ResultsDashboardPage } from "../features/dashboards";
 import { MilestoneCataloguePage } from "../features/pipeline";
 import { EditProjectPage, MyProjectPage, NewProjectPage, ProjectListPage, ProjectPage } from "../features/projects";
 import { ReferenceDataPage } from "../features/reference-data";
-import { ResearchHomePage } from "../features/research";
 import { PeriodPage, ResultsPage, ReviewPage } from "../features/results";
 import { ResultsImportPage } from "../features/results-import";
 import { PepsSimulatorPage } from "../features/simulator";
 import { NotFoundPage } from "../shared/components/not-found-page";
 import { AppShell } from "./app-shell";
+
+// The pages with charts (recharts) load on demand: the rest of the portal does not download them.
+const ResultsDashboardPage = lazy(() => import("../features/dashboards").then((m) => ({ default: m.ResultsDashboardPage })));
+const ResearchHomePage = lazy(() => import("../features/research").then((m) => ({ default: m.ResearchHomePage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="muted">
+          Chargement de la page…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 /** French paths; every page but /connexion requires a session. */
 export const routes: RouteObject[] = [
@@ -100,7 +117,9 @@ export const routes: RouteObject[] = [
             path: "resultats/tableau-de-bord",
             element: (
               <RequireRole roles={STAFF_ROLES}>
-                <ResultsDashboardPage />
+                <Loading>
+                  <ResultsDashboardPage />
+                </Loading>
               </RequireRole>
             ),
           },
@@ -141,7 +160,9 @@ export const routes: RouteObject[] = [
             path: "recherche",
             element: (
               <RequireRole roles={["RESEARCHER"]}>
-                <ResearchHomePage />
+                <Loading>
+                  <ResearchHomePage />
+                </Loading>
               </RequireRole>
             ),
           },
