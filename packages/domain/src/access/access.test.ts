@@ -62,11 +62,23 @@ const FEDERATION_STAFF: Record<Action, Row> = {
   "milestone.define": [F, F, F, F, F, F, F],
   "results.edit":    [F, F, F, F, F, F, F],
   "results.approve": [F, F, F, F, F, F, F],
+  "results.overview": [F, F, F, T, F, F, T],
+  "results.reference.read": [F, F, F, T, F, F, T],
+  "results.reference.edit": [F, F, F, F, F, F, F],
+  "research.query":  [F, F, F, F, F, F, F],
+  "research.configure": [F, F, F, F, F, F, F],
 };
 
 // prettier-ignore
 const EXPECTED: Record<ActorName, Record<Action, Row>> = {
-  FEDERATION_ADMIN: { ...FEDERATION_STAFF, "milestone.define": [F, F, F, T, F, F, T], "results.approve": [T, T, F, F, F, F, F] },
+  FEDERATION_ADMIN: {
+    ...FEDERATION_STAFF,
+    "milestone.define": [F, F, F, T, F, F, T],
+    "results.approve": [T, T, F, F, F, F, F],
+    "results.reference.edit": [F, F, F, T, F, F, T],
+    "research.query":  [F, F, F, F, F, F, T],
+    "research.configure": [F, F, F, F, F, F, T],
+  },
   CHARGE_DEVELOPPEMENT: { ...FEDERATION_STAFF, "results.edit": [T, T, F, F, F, F, F] },
   MSP_MEMBER: {
     "project.read":    [T, F, F, F, F, F, F],
@@ -83,6 +95,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "milestone.define": [F, F, F, F, F, F, F],
     "results.edit":    [T, F, F, F, F, F, F],
     "results.approve": [F, F, F, F, F, F, F],
+    "results.overview": [F, F, F, F, F, F, F],
+    "results.reference.read": [F, F, F, T, F, F, T],
+    "results.reference.edit": [F, F, F, F, F, F, F],
+    "research.query":  [F, F, F, F, F, F, F],
+    "research.configure": [F, F, F, F, F, F, F],
   },
   MSP_MEMBER_WITHOUT_PROJECT: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -99,6 +116,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "milestone.define": [F, F, F, F, F, F, F],
     "results.edit":    [F, F, F, F, F, F, F],
     "results.approve": [F, F, F, F, F, F, F],
+    "results.overview": [F, F, F, F, F, F, F],
+    "results.reference.read": [F, F, F, T, F, F, T],
+    "results.reference.edit": [F, F, F, F, F, F, F],
+    "research.query":  [F, F, F, F, F, F, F],
+    "research.configure": [F, F, F, F, F, F, F],
   },
   RESEARCHER: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -115,6 +137,11 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "milestone.define": [F, F, F, F, F, F, F],
     "results.edit":    [F, F, F, F, F, F, F],
     "results.approve": [F, F, F, F, F, F, F],
+    "results.overview": [F, F, F, F, F, F, F],
+    "results.reference.read": [F, F, F, F, F, F, F],
+    "results.reference.edit": [F, F, F, F, F, F, F],
+    "research.query":  [F, F, F, F, F, F, T],
+    "research.configure": [F, F, F, F, F, F, F],
   },
 };
 

@@ -50,6 +50,11 @@ export const ACTIONS = [
   "milestone.define",
   "results.edit",
   "results.approve",
+  "results.overview",
+  "results.reference.read",
+  "results.reference.edit",
+  "research.query",
+  "research.configure",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -168,6 +173,21 @@ export function can(actor: Actor, action: Action, resource: Resource = { kind: "
       );
     case "results.approve":
       return resource.kind === "project" && actor.role === "FEDERATION_ADMIN" && resource.federationId === actor.federationId;
+    // The federation's view over all its MSPs' results: review queue, dashboards and their exports (staff only).
+    case "results.overview":
+      return isFederationStaff(actor.role) && targetsOwnFederation(actor, resource);
+    // Versioned reference data of the calculators (ADR 0009): every member of the federation computing periods
+    // reads it (MSP teams compute live in the portal); only an admin imports or edits it.
+    case "results.reference.read":
+      return (isFederationStaff(actor.role) || actor.role === "MSP_MEMBER") && targetsOwnFederation(actor, resource);
+    case "results.reference.edit":
+      return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
+    // Research (issue "Research access"): anonymised aggregates for researchers, and admins (to see what is
+    // released); the disclosure-control settings are an admin's, audited.
+    case "research.query":
+      return (actor.role === "RESEARCHER" || actor.role === "FEDERATION_ADMIN") && resource.kind === "none";
+    case "research.configure":
+      return actor.role === "FEDERATION_ADMIN" && resource.kind === "none";
     default:
       // Unreachable for typed callers; an unknown action coming from untyped data is refused.
       return assertNever(action);

@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { departementsRef } from "@maillage/db";
-import { ACI_RULE_SETS, FIRST_PERIOD_YEAR, MSP_SIZE_BAND_LABELS, projectScope, type Actor, type MspSizeBand } from "@maillage/domain";
+import { ACI_RULE_SETS, can, FIRST_PERIOD_YEAR, MSP_SIZE_BAND_LABELS, type Actor, type MspSizeBand } from "@maillage/domain";
 
 import { badUserInput, forbidden, type FieldProblem } from "../../common/errors.js";
 import { DashboardsRepository } from "./dashboards.repository.js";
@@ -30,9 +30,8 @@ export class DashboardsService {
 
   /** The federation the actor may aggregate over; FORBIDDEN for anyone else. */
   federationOf(actor: Actor): string {
-    const scope = projectScope(actor);
-    if (scope.kind !== "federation") throw forbidden("Les tableaux de bord sont réservés à l'équipe de la fédération.");
-    return scope.federationId;
+    if (!can(actor, "results.overview")) throw forbidden("Les tableaux de bord sont réservés à l'équipe de la fédération.");
+    return actor.federationId;
   }
 
   /** Checks the filter (BAD_USER_INPUT with every problem) and returns it without duplicates. */

@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import {
   validateIpepParameters,
   type Actor,
+  can,
   type AciIndicator,
   type AciRuleSet,
   type IpepParameters,
@@ -37,11 +38,10 @@ import {
  * and parameters, DOMAIN.md §3.4, §4.4, §5.2). Researchers read nothing here (aggregates only, DOMAIN.md §10.2).
  * The domain's access policy has no reference-data actions yet, hence this rule beside the service.
  */
-const canReadReferenceData = (actor: Actor): boolean =>
-  actor.role === "FEDERATION_ADMIN" || actor.role === "CHARGE_DEVELOPPEMENT" || actor.role === "MSP_MEMBER";
+const canReadReferenceData = (actor: Actor): boolean => can(actor, "results.reference.read");
 
 /** Only a federation admin changes its federation's reference data (imports, ACI rows « à vérifier », IPEP parameters). */
-export const canEditReferenceData = (actor: Actor): boolean => actor.role === "FEDERATION_ADMIN";
+export const canEditReferenceData = (actor: Actor): boolean => can(actor, "results.reference.edit");
 
 const DATASET_SELECT = {
   id: true,

@@ -4,6 +4,7 @@ import { Inject, Injectable } from "@nestjs/common";
 import { communesByCode, departementsRef, regionsRef, type CommuneRef } from "@maillage/db";
 import {
   buildCubeFromRecords,
+  can,
   DEFAULT_DISCLOSURE_THRESHOLDS,
   findDifferencingRisks,
   laplaceMechanism,
@@ -117,7 +118,7 @@ export class ResearchService {
   ) {}
 
   static assertResearchRole(actor: Actor): void {
-    if (actor.role !== "RESEARCHER" && actor.role !== "FEDERATION_ADMIN") throw forbidden("L'espace recherche est réservé aux chercheurs et aux administrateurs de fédération.");
+    if (!can(actor, "research.query")) throw forbidden("L'espace recherche est réservé aux chercheurs et aux administrateurs de fédération.");
   }
 
   /** The categories a researcher may pick (labels in French). */
@@ -164,7 +165,7 @@ export class ResearchService {
     actor: Actor,
     input: { [K in keyof DisclosureThresholds]?: number | null } & { privacyMode?: "OFF" | "LAPLACE" | null; epsilonPerQuery?: number | null; epsilonBudget?: number | null; allowBelowDefaults?: boolean | null; reason?: string | null },
   ): Promise<ResearchSettingsValue> {
-    if (actor.role !== "FEDERATION_ADMIN") throw forbidden();
+    if (!can(actor, "research.configure")) throw forbidden();
     const before = await this.settings();
     const { privacyMode, epsilonPerQuery, epsilonBudget, allowBelowDefaults, reason, ...rest } = input;
     const wanted = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)) as Partial<DisclosureThresholds>;

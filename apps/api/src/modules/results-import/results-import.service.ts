@@ -60,7 +60,7 @@ const MESSAGES = {
  * MSPs"); per project the domain policy decides: `results.edit` (chargés) or `results.approve` (admins, who decide on
  * periods and so may also enter them for their federation).
  */
-const isStaff = (actor: Actor): boolean => actor.role === "FEDERATION_ADMIN" || actor.role === "CHARGE_DEVELOPPEMENT";
+const isStaff = (actor: Actor): boolean => can(actor, "results.overview");
 
 type Target = { kind: "project"; federationId: string; projectId: string };
 const mayImportFor = (actor: Actor, target: Target): boolean =>

@@ -35,7 +35,7 @@ type Evaluation = { outputs: object; ruleSetId: string | null; errors: FieldErro
 const cursorOf = (p: { submittedAt: Date | null; id: string }) => encodeCursor([p.submittedAt ? p.submittedAt.getTime() : "", p.id]);
 
 /** Staff of the federation review periods (DOMAIN.md §2.5: the federation follows its MSPs' ACI year); chargés read only. */
-const canReadReviewQueue = (actor: Actor): boolean => actor.role === "FEDERATION_ADMIN" || actor.role === "CHARGE_DEVELOPPEMENT";
+const canReadReviewQueue = (actor: Actor): boolean => can(actor, "results.overview");
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
