@@ -48,14 +48,16 @@ describe(AppShell.name, () => {
     expect(alerts).toHaveAttribute("href", "/alertes");
     expect(await within(alerts).findByText("14")).toBeInTheDocument();
     expect(alerts).toHaveAccessibleName("Alertes (14 alertes en cours)");
-    // The milestone catalogue is the admins'.
+    // The milestone catalogue and the research space are the admins'.
     expect(within(nav).queryByRole("link", { name: "Jalons" })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole("link", { name: "Espace recherche" })).not.toBeInTheDocument();
   });
 
-  it("gives admins the milestone catalogue too", () => {
+  it("gives admins the milestone catalogue and the research space too", () => {
     renderShell(buildUser({ role: "FEDERATION_ADMIN" }), "/jalons", [alertCountMock(0)]);
     expect(within(mainNav()).getByRole("link", { name: "Jalons" })).toHaveAttribute("aria-current", "page");
     expect(within(mainNav()).getByRole("link", { name: "Alertes" })).toBeInTheDocument();
+    expect(within(mainNav()).getByRole("link", { name: "Espace recherche" })).toHaveAttribute("href", "/recherche");
   });
 
   it("gives an MSP member « Mon projet » (their project) and not « Projets »", () => {

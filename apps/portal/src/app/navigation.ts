@@ -26,7 +26,8 @@ const STAFF_ITEMS: readonly NavItem[] = [
 export function navItemsFor(user: SessionUser): NavItem[] {
   switch (user.role) {
     case "FEDERATION_ADMIN":
-      return [...STAFF_ITEMS, { label: "Jalons", to: "/jalons" }];
+      // Admins also see what researchers see (the anonymised aggregates of the federations that opted in).
+      return [...STAFF_ITEMS, { label: "Jalons", to: "/jalons" }, { label: "Espace recherche", to: "/recherche" }];
     case "CHARGE_DEVELOPPEMENT":
       return [...STAFF_ITEMS];
     case "MSP_MEMBER":

@@ -159,7 +159,7 @@ export const routes: RouteObject[] = [
           {
             path: "recherche",
             element: (
-              <RequireRole roles={["RESEARCHER"]}>
+              <RequireRole roles={["RESEARCHER", "FEDERATION_ADMIN"]}>
                 <Loading>
                   <ResearchHomePage />
                 </Loading>
