@@ -403,3 +403,6 @@ export async function toXlsx(sheetName: string, headers: string[], rows: OutCell
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer as ArrayBuffer);
 }
+
+/** Content types of the exports. */
+export const SPREADSHEET_CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;

@@ -1,26 +1,15 @@
 import { Controller, Get, Logger, Param, Req, Res } from "@nestjs/common";
 import { MSP_SIZE_BANDS, PROGRAMMES, type Actor, type MspSizeBand, type Programme } from "@maillage/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { GraphQLError } from "graphql";
 
-import { toCsv, toXlsx } from "../../common/spreadsheet.js";
+import { RouteError, sendRouteError } from "../../common/route-errors.js";
+import { SPREADSHEET_CONTENT_TYPES, toCsv, toXlsx } from "../../common/spreadsheet.js";
 import { SessionService } from "../auth/session.service.js";
 import { DashboardsService } from "./dashboards.service.js";
 import { exportTable, EXPORT_TABLES } from "./dashboards.tables.js";
 import type { ResultsDashboardFilter } from "./dto/results-dashboard.filter.js";
 import { MspSizeBandEnum } from "./models/results-dashboard.model.js";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
-
-class ExportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** `?years=2023,2024` or `?years=2023&years=2024`. */
 function listParam(query: Record<string, unknown>, name: string): string[] {
@@ -34,7 +23,7 @@ export function filterFromQuery(query: Record<string, unknown>): ResultsDashboar
   const years = listParam(query, "years");
   const programmes = listParam(query, "programmes");
   const sizeBands = listParam(query, "sizeBands").map((b) => MspSizeBandEnum[b] ?? b);
-  const bad = (what: string) => new ExportError("BAD_USER_INPUT", what);
+  const bad = (what: string) => new RouteError("BAD_USER_INPUT", what);
   if (years.some((y) => !/^\d{4}$/.test(y))) throw bad("Les années doivent être des nombres à quatre chiffres.");
   if (programmes.some((p) => !(PROGRAMMES as readonly string[]).includes(p))) throw bad("Programme inconnu (ACI, PEPS ou IPEP).");
   if (sizeBands.some((b) => !(MSP_SIZE_BANDS as readonly string[]).includes(b))) throw bad("Taille de MSP inconnue.");
@@ -65,7 +54,7 @@ export class DashboardsController {
       const match = /^([a-z-]+)\.(csv|xlsx)$/.exec(file);
       const table = match ? exportTable(match[1] ?? "") : undefined;
       if (!match || !table) {
-        throw new ExportError("NOT_FOUND", `Export inconnu. Tableaux disponibles : ${EXPORT_TABLES.map((t) => t.slug).join(", ")} (.csv ou .xlsx).`);
+        throw new RouteError("NOT_FOUND", `Export inconnu. Tableaux disponibles : ${EXPORT_TABLES.map((t) => t.slug).join(", ")} (.csv ou .xlsx).`);
       }
       const format = match[2] as "csv" | "xlsx";
       const data = await this.dashboards.resultsDashboard(actor, filterFromQuery((req.query ?? {}) as Record<string, unknown>));
@@ -73,7 +62,7 @@ export class DashboardsController {
       const body = format === "csv" ? toCsv(table.headers, rows) : await toXlsx(table.sheetName, table.headers, rows);
       await reply
         .code(200)
-        .header("content-type", CONTENT_TYPES[format])
+        .header("content-type", SPREADSHEET_CONTENT_TYPES[format])
         .header("content-disposition", `attachment; filename="${table.fileName}.${format}"`)
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
@@ -85,24 +74,11 @@ export class DashboardsController {
 
   private async actorOf(req: FastifyRequest): Promise<Actor> {
     const resolved = await this.sessions.resolve(req);
-    if (!resolved) throw new ExportError("UNAUTHENTICATED", "Vous devez vous connecter.");
+    if (!resolved) throw new RouteError("UNAUTHENTICATED", "Vous devez vous connecter.");
     return resolved.actor;
   }
 
-  private async fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
-    let code = "INTERNAL_SERVER_ERROR";
-    let message = "Erreur interne du serveur.";
-    let fields: unknown;
-    if (error instanceof ExportError) ({ code, message } = error);
-    else if (error instanceof GraphQLError && typeof error.extensions.code === "string" && STATUS[error.extensions.code]) {
-      code = error.extensions.code;
-      message = error.message;
-      fields = error.extensions.fields;
-    } else this.logger.error({ err: error, url: req.url }, "export failed");
-    if (reply.sent) return;
-    await reply
-      .code(STATUS[code] ?? 500)
-      .header("cache-control", "no-store")
-      .send({ error: { code, message, ...(fields ? { fields } : {}) } });
+  private fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
+    return sendRouteError(req, reply, error, this.logger, "export");
   }
 }

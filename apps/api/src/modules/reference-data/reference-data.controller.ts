@@ -3,7 +3,7 @@ import { Controller, Get, Logger, Post, Req, Res } from "@nestjs/common";
 import type { Actor } from "@maillage/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
-import { readSpreadsheet, SpreadsheetError, SPREADSHEET_LIMITS, toCsv, toXlsx } from "../../common/spreadsheet.js";
+import { readSpreadsheet, SPREADSHEET_CONTENT_TYPES, SpreadsheetError, SPREADSHEET_LIMITS, toCsv, toXlsx } from "../../common/spreadsheet.js";
 import { SessionService } from "../auth/session.service.js";
 import { attachmentDisposition } from "../files/file-name.js";
 import { FileErrorCode, FileRouteError, fileErrors } from "../files/files.errors.js";
@@ -99,7 +99,7 @@ export class ReferenceDataController {
         .code(200)
         .header(
           "content-type",
-          format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+          SPREADSHEET_CONTENT_TYPES[format],
         )
         .header("content-disposition", attachmentDisposition(`modele-table-peps.${format}`))
         .header("x-content-type-options", "nosniff")

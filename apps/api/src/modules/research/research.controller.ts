@@ -1,24 +1,13 @@
 import { Controller, Get, Logger, Param, Req, Res } from "@nestjs/common";
 import type { Actor } from "@maillage/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { GraphQLError } from "graphql";
 
-import { toCsv, toXlsx } from "../../common/spreadsheet.js";
+import { RouteError, sendRouteError } from "../../common/route-errors.js";
+import { SPREADSHEET_CONTENT_TYPES, toCsv, toXlsx } from "../../common/spreadsheet.js";
 import { SessionService } from "../auth/session.service.js";
 import { DIMENSION_LABELS } from "./research.catalog.js";
 import { ResearchService, type ResearchAnswer, type ResearchQuestion } from "./research.service.js";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, DISCLOSURE_RISK: 409, PRIVACY_BUDGET_EXHAUSTED: 429 };
-const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
-
-class ExportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** The answer as a table: one column per dimension (« Total » for a margin), the value, and the reason of a mask. */
 export function answerTable(answer: ResearchAnswer): { headers: string[]; rows: (string | number | null)[][] } {
@@ -50,16 +39,16 @@ export class ResearchController {
   async aggregate(@Param("file") file: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     try {
       const resolved = await this.sessions.resolve(req);
-      if (!resolved) throw new ExportError("UNAUTHENTICATED", "Vous devez vous connecter (ou envoyer un jeton d'API).");
+      if (!resolved) throw new RouteError("UNAUTHENTICATED", "Vous devez vous connecter (ou envoyer un jeton d'API).");
       const match = /^aggregate\.(csv|xlsx)$/.exec(file);
-      if (!match) throw new ExportError("NOT_FOUND", "Export inconnu : /research/aggregate.csv ou /research/aggregate.xlsx.");
+      if (!match) throw new RouteError("NOT_FOUND", "Export inconnu : /research/aggregate.csv ou /research/aggregate.xlsx.");
       const format = match[1] as "csv" | "xlsx";
       const answer = await this.research.aggregate(resolved.actor as Actor, parseQuestion((req.query as Record<string, unknown>).input));
       const { headers, rows } = answerTable(answer);
       const body = format === "csv" ? toCsv(headers, rows) : await toXlsx("Agrégat", headers, rows);
       await reply
         .code(200)
-        .header("content-type", CONTENT_TYPES[format])
+        .header("content-type", SPREADSHEET_CONTENT_TYPES[format])
         .header("content-disposition", `attachment; filename="maillage-recherche-${answer.queryId.slice(0, 8)}.${format}"`)
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")
@@ -69,22 +58,14 @@ export class ResearchController {
     }
   }
 
-  private async fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
-    let code = "INTERNAL_SERVER_ERROR";
-    let message = "Erreur interne du serveur.";
-    if (error instanceof ExportError) ({ code, message } = error);
-    else if (error instanceof GraphQLError && typeof error.extensions.code === "string" && STATUS[error.extensions.code]) {
-      code = error.extensions.code;
-      message = error.message;
-    } else this.logger.error({ err: error, url: req.url }, "research export failed");
-    if (reply.sent) return;
-    await reply.code(STATUS[code] ?? (code === "NOT_FOUND" ? 404 : 500)).header("cache-control", "no-store").send({ error: { code, message } });
+  private fail(req: FastifyRequest, reply: FastifyReply, error: unknown): Promise<void> {
+    return sendRouteError(req, reply, error, this.logger, "research export");
   }
 }
 
 /** The `input` parameter: the JSON of ResearchAggregateInput, checked for shape (the service checks the values). */
 export function parseQuestion(raw: unknown): ResearchQuestion {
-  const bad = () => new ExportError("BAD_USER_INPUT", "Paramètre « input » invalide : le JSON d'un ResearchAggregateInput est attendu.");
+  const bad = () => new RouteError("BAD_USER_INPUT", "Paramètre « input » invalide : le JSON d'un ResearchAggregateInput est attendu.");
   if (typeof raw !== "string" || raw.length > 5000) throw bad();
   let value: unknown;
   try {

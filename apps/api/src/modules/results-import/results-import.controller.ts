@@ -3,7 +3,7 @@ import { Controller, Get, Logger, Post, Req, Res } from "@nestjs/common";
 import type { Actor, Programme } from "@maillage/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
-import { readSpreadsheet, SPREADSHEET_LIMITS, SpreadsheetError, toCsv, toXlsx } from "../../common/spreadsheet.js";
+import { readSpreadsheet, SPREADSHEET_CONTENT_TYPES, SPREADSHEET_LIMITS, SpreadsheetError, toCsv, toXlsx } from "../../common/spreadsheet.js";
 import { SessionService } from "../auth/session.service.js";
 import { attachmentDisposition } from "../files/file-name.js";
 import { importErrors, ImportRouteError } from "./results-import.errors.js";
@@ -66,7 +66,7 @@ export class ResultsImportController {
         .code(200)
         .header(
           "content-type",
-          format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          SPREADSHEET_CONTENT_TYPES[format],
         )
         .header("content-length", String(body.length))
         .header("content-disposition", attachmentDisposition(name))
