@@ -16,6 +16,7 @@ import { AppShell } from "./app-shell";
 // The pages with charts (recharts) load on demand: the rest of the portal does not download them.
 const ResultsDashboardPage = lazy(() => import("../features/dashboards").then((m) => ({ default: m.ResultsDashboardPage })));
 const ResearchHomePage = lazy(() => import("../features/research").then((m) => ({ default: m.ResearchHomePage })));
+const ResearchSettingsPage = lazy(() => import("../features/research").then((m) => ({ default: m.ResearchSettingsPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -162,6 +163,16 @@ export const routes: RouteObject[] = [
               <RequireRole roles={["RESEARCHER", "FEDERATION_ADMIN"]}>
                 <Loading>
                   <ResearchHomePage />
+                </Loading>
+              </RequireRole>
+            ),
+          },
+          {
+            path: "recherche/parametres",
+            element: (
+              <RequireRole roles={["FEDERATION_ADMIN"]}>
+                <Loading>
+                  <ResearchSettingsPage />
                 </Loading>
               </RequireRole>
             ),

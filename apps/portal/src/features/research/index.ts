@@ -1,3 +1,4 @@
 import "./research.css";
 
 export { ResearchHomePage } from "./components/research-home-page";
+export { ResearchSettingsPage } from "./components/research-settings-page";

@@ -1,5 +1,7 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { useMemo, useRef, useState } from "react";
+import { Link } from "react-router";
+import { useSession } from "../../auth";
 import { ErrorState } from "../../../shared/components/error-state";
 import { PageLoading } from "../../../shared/components/page-loading";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
@@ -36,11 +38,17 @@ export function ResearchHomePage() {
   useDocumentTitle("Espace recherche");
   const { data, error, refetch } = useQuery(RESEARCH_CATALOG);
   const catalog = data?.researchCatalog;
+  const user = useSession();
 
   return (
     <div className="page research-page">
       <header className="page-header">
         <h1 id="research-title">Espace recherche</h1>
+        {user.role === "FEDERATION_ADMIN" && (
+          <Link className="button button--link" to="/recherche/parametres">
+            Paramètres du secret statistique
+          </Link>
+        )}
       </header>
       <p className="page-intro">
         Interrogez les résultats <strong>validés</strong> des MSP de la fédération (ACI, PEPS, IPEP) sous forme d’agrégats. Votre compte ne donne pas accès
