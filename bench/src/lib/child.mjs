@@ -33,7 +33,9 @@ export async function freePort() {
  */
 export async function startChild(opts) {
   const port = await freePort();
-  const child = spawn(process.execPath, [opts.script, ...(opts.args ?? [])], {
+  // BENCH_CPU_PROF=<folder>: every child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, opts.script, ...(opts.args ?? [])], {
     cwd: opts.cwd,
     env: { ...opts.env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

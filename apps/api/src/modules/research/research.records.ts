@@ -7,7 +7,16 @@ import { aciSeniority, mspSizeBand, ruralityClass, type ResearchApiDimension, ty
 import type { ResearchPeriodRow } from "./research.repository.js";
 
 /** Opaque, short unit key of an MSP (the differencing check compares sets of them; they are never released). */
-export const unitKey = (projectId: string): string => createHash("sha256").update(`maillage-unit:${projectId}`).digest("hex").slice(0, 16);
+export const unitKey = (projectId: string): string => {
+  let key = UNIT_KEYS.get(projectId);
+  if (key === undefined) {
+    key = createHash("sha256").update(`maillage-unit:${projectId}`).digest("hex").slice(0, 16);
+    UNIT_KEYS.set(projectId, key);
+  }
+  return key;
+};
+/** One key per MSP, computed once (an answer names each MSP in up to 2^d cells). */
+const UNIT_KEYS = new Map<string, string>();
 
 type MspYear = {
   projectId: string;

@@ -41,7 +41,7 @@ import {
   type ResearchMeasure,
 } from "./research.catalog.js";
 import { contributorRecords, decodeCellUnits, encodeCellUnits, unitKey } from "./research.records.js";
-import { ResearchRepository } from "./research.repository.js";
+import { ResearchRepository, type ResearchPeriodRow } from "./research.repository.js";
 
 export const LP_SOLVER = Symbol("LP_SOLVER");
 
@@ -79,6 +79,8 @@ export type ResearchSettingsValue = { thresholds: DisclosureThresholds; privacyM
 
 /** (Data version × measure) record sets kept in memory (a few megabytes each at national scale). */
 const RECORDS_CACHE_SIZE = 12;
+/** Data versions (× indicator) whose period rows stay in memory. */
+const ROWS_CACHE_SIZE = 4;
 /** How many of a researcher's previous answers the differencing check compares a new one with. */
 const DIFFERENCING_HISTORY = 200;
 /** Largest contribution of one MSP-year in the noisy (differential-privacy) mode: values are clipped to it. */
@@ -109,6 +111,7 @@ const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> =
 export class ResearchService {
   private communes: ReadonlyMap<string, CommuneRef> | null = null;
   private readonly recordsCache = new Map<string, Promise<ContributorRecord[]>>();
+  private readonly rowsCache = new Map<string, Promise<ResearchPeriodRow[]>>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -387,7 +390,7 @@ export class ResearchService {
     const key = `${dataVersion}|${q.measure}|${q.indicatorCode ?? ""}`;
     let records = this.recordsCache.get(key);
     if (!records) {
-      records = this.repository.periods({ years: null, regions: null, departements: null, indicatorCode: q.indicatorCode }).then((rows) => {
+      records = this.rowsFor(dataVersion, q.indicatorCode).then((rows) => {
         this.communes ??= communesByCode();
         return contributorRecords(rows, q.measure, this.communes);
       });
@@ -396,6 +399,19 @@ export class ResearchService {
       while (this.recordsCache.size > RECORDS_CACHE_SIZE) this.recordsCache.delete(this.recordsCache.keys().next().value as string);
     }
     return records;
+  }
+
+  /** The approved periods of one data version (with one indicator's values when asked), read once for every measure. */
+  private rowsFor(dataVersion: string, indicatorCode: string | null): Promise<ResearchPeriodRow[]> {
+    const key = `${dataVersion}|${indicatorCode ?? ""}`;
+    let rows = this.rowsCache.get(key);
+    if (!rows) {
+      rows = this.repository.periods({ years: null, regions: null, departements: null, indicatorCode });
+      this.rowsCache.set(key, rows);
+      rows.catch(() => this.rowsCache.delete(key));
+      while (this.rowsCache.size > ROWS_CACHE_SIZE) this.rowsCache.delete(this.rowsCache.keys().next().value as string);
+    }
+    return rows;
   }
 
   private async compute(q: Required<ResearchQuestion>, settings: ResearchSettingsValue, dataVersion: string): Promise<{ answer: ResearchAnswer; cellUnits: PublishedCellUnits[] }> {
@@ -428,7 +444,7 @@ export class ResearchService {
       });
       if (cell.suppressed) return { coordinates, value: null, suppressed: true, reason: cell.reason, reasonLabel: SUPPRESSION_REASON_LABELS[cell.reason] };
       const key = JSON.stringify(cell.coordinates);
-      cellUnits.push({ answerId: "", cellKey: `${JSON.stringify(q.filters)}|${key}`, units: (unitsByKey.get(key) ?? []).map(unitKey).sort() });
+      cellUnits.push({ answerId: "", cellKey: `${JSON.stringify(q.filters)}|${key}`, units: (unitsByKey.get(key) ?? []).map(unitKey) });
       let value = cell.values[q.measure] ?? null;
       if (noisy && value !== null) value = this.noise(q.measure, value, perCellEpsilon, random);
       return { coordinates, value, suppressed: false, reason: null, reasonLabel: null };
