@@ -1,11 +1,11 @@
 export { EditProjectPage } from "./components/edit-project-page";
 export { MyProjectPage } from "./components/my-project-page";
 export { NewProjectPage } from "./components/new-project-page";
-export { PaginationControls } from "./components/pagination-controls";
+export { ConnectionPagination, PaginationControls } from "./components/pagination-controls";
 export { ProjectFilters } from "./components/project-filters";
 export { ProjectListPage } from "./components/project-list-page";
 export { ProjectPage } from "./components/project-page";
 export { StageLabel, StatusBadge } from "./components/stage-badge";
-export { useCursorPagination } from "./hooks/use-cursor-pagination";
+export { useCursorPagination, type CursorPagination } from "./hooks/use-cursor-pagination";
 export { useProjectListFilters } from "./hooks/use-project-list-filters";
 export { hasActiveFilters, toProjectFilter } from "./utils/project-list-filters";

@@ -8,7 +8,7 @@ import { formatCount, formatDate } from "../../../shared/format";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
 import { ALERT_KIND_LABELS, ALERT_KINDS, isAlertKind } from "../../../shared/labels";
 import { useSession } from "../../auth";
-import { PaginationControls, useCursorPagination } from "../../projects";
+import { ConnectionPagination, useCursorPagination } from "../../projects";
 import { ALERTS } from "../graphql/alerts.query";
 import { RefreshAlertsButton } from "./refresh-alerts-button";
 
@@ -165,16 +165,7 @@ export function AlertsPage() {
               </table>
             </div>
           )}
-          <PaginationControls
-            pageNumber={pagination.pageNumber}
-            hasPreviousPage={pagination.hasPreviousPage}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            isBusy={loading}
-            onPrevious={pagination.goToPreviousPage}
-            onNext={() => {
-              if (connection.pageInfo.endCursor) pagination.goToNextPage(connection.pageInfo.endCursor);
-            }}
-          />
+          <ConnectionPagination pagination={pagination} pageInfo={connection.pageInfo} isBusy={loading} />
         </>
       )}
     </section>

@@ -1,3 +1,5 @@
+import type { CursorPagination } from "../hooks/use-cursor-pagination";
+
 type PaginationControlsProps = {
   pageNumber: number;
   hasPreviousPage: boolean;
@@ -28,5 +30,29 @@ export function PaginationControls({
         Page suivante
       </button>
     </nav>
+  );
+}
+
+/** The controls of a cursor-paginated connection, wired to `useCursorPagination`. */
+export function ConnectionPagination({
+  pagination,
+  pageInfo,
+  isBusy,
+}: {
+  pagination: CursorPagination;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  isBusy: boolean;
+}) {
+  return (
+    <PaginationControls
+      pageNumber={pagination.pageNumber}
+      hasPreviousPage={pagination.hasPreviousPage}
+      hasNextPage={pageInfo.hasNextPage}
+      isBusy={isBusy}
+      onPrevious={pagination.goToPreviousPage}
+      onNext={() => {
+        if (pageInfo.endCursor) pagination.goToNextPage(pageInfo.endCursor);
+      }}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { PROJECTS } from "../graphql/projects.query";
 import { useCursorPagination } from "../hooks/use-cursor-pagination";
 import { useProjectListFilters } from "../hooks/use-project-list-filters";
 import { hasActiveFilters, toProjectFilter } from "../utils/project-list-filters";
-import { PaginationControls } from "./pagination-controls";
+import { ConnectionPagination } from "./pagination-controls";
 import { ProjectFilters } from "./project-filters";
 import { ProjectTable, ProjectTableSkeleton } from "./project-table";
 
@@ -77,16 +77,7 @@ export function ProjectListPage() {
           ) : (
             <ProjectTable projects={connection.edges.map((edge) => edge.node)} isBusy={loading} />
           )}
-          <PaginationControls
-            pageNumber={pagination.pageNumber}
-            hasPreviousPage={pagination.hasPreviousPage}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            isBusy={loading}
-            onPrevious={pagination.goToPreviousPage}
-            onNext={() => {
-              if (connection.pageInfo.endCursor) pagination.goToNextPage(connection.pageInfo.endCursor);
-            }}
-          />
+          <ConnectionPagination pagination={pagination} pageInfo={connection.pageInfo} isBusy={loading} />
         </>
       )}
     </section>

@@ -21,3 +21,5 @@ export function useCursorPagination(resetKey: string) {
     },
   };
 }
+
+export type CursorPagination = ReturnType<typeof useCursorPagination>;

@@ -1,7 +1,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useId } from "react";
 import { formatCount, formatDateTime } from "../../../shared/format";
-import { PaginationControls, useCursorPagination } from "../../projects";
+import { ConnectionPagination, useCursorPagination } from "../../projects";
 import { RESEARCH_QUERIES } from "../graphql/research-queries.query";
 import type { ResearchDimension, ResearchMeasure, ResearchQueryRecord } from "../types";
 import { formatEpsilon } from "../utils/format-value";
@@ -68,14 +68,7 @@ export function QueryHistoryPanel({ measureLabel, dimensionLabel, onRerun, isRun
               );
             })}
           </ol>
-          <PaginationControls
-            pageNumber={pagination.pageNumber}
-            hasPreviousPage={pagination.hasPreviousPage}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            isBusy={loading}
-            onPrevious={pagination.goToPreviousPage}
-            onNext={() => connection.pageInfo.endCursor && pagination.goToNextPage(connection.pageInfo.endCursor)}
-          />
+          <ConnectionPagination pagination={pagination} pageInfo={connection.pageInfo} isBusy={loading} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import { PageLoading } from "../../../shared/components/page-loading";
 import { formatCount, formatDate } from "../../../shared/format";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
 import { useSession } from "../../auth";
-import { PaginationControls, useCursorPagination } from "../../projects";
+import { ConnectionPagination, useCursorPagination } from "../../projects";
 import { RESULT_PERIODS_FOR_REVIEW } from "../graphql/result-periods-for-review.query";
 import { ILLUSTRATIVE_TABLE_LABEL, PERIOD_STATUS_LABELS, type PeriodStatus, PROGRAMME_LABELS } from "../utils/labels";
 import { formatDecimal, formatEur } from "../utils/numbers";
@@ -158,16 +158,7 @@ export function ReviewPage() {
               </tbody>
             </table>
           </div>
-          <PaginationControls
-            pageNumber={pagination.pageNumber}
-            hasPreviousPage={pagination.hasPreviousPage}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            isBusy={loading}
-            onPrevious={pagination.goToPreviousPage}
-            onNext={() => {
-              if (connection.pageInfo.endCursor) pagination.goToNextPage(connection.pageInfo.endCursor);
-            }}
-          />
+          <ConnectionPagination pagination={pagination} pageInfo={connection.pageInfo} isBusy={loading} />
         </>
       )}
     </section>
