@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, S
 import type { ResultsDashboardQuery } from "../../../gql/graphql";
 import { PROGRAMME_LABELS, PROGRAMMES, SIZE_BAND_LABELS, SIZE_BANDS } from "../utils/filters";
 import { formatCompact, formatEur, formatEurPerPatient } from "../utils/money";
-import { ChartFrame } from "./chart-frame";
+import { ChartFrame } from "../../../shared/components/chart-frame";
 
 type Dashboard = ResultsDashboardQuery["resultsDashboard"];
 
@@ -24,7 +24,7 @@ export function AmountsByYearChart({ rows }: { rows: Dashboard["byYear"] }) {
   const data = pivotYears(rows, (r) => r.computedEur);
   const present = PROGRAMMES.filter((p) => rows.some((r) => r.programme === p));
   return (
-    <ChartFrame caption="Montants calculés par année et par programme (€)">
+    <ChartFrame block="dashboard-chart" caption="Montants calculés par année et par programme (€)">
       {({ width, height }) => (
         <BarChart width={width} height={height} data={data}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -45,7 +45,7 @@ export function PerPatientByYearChart({ rows }: { rows: Dashboard["byYear"] }) {
   const data = pivotYears(rows, (r) => r.medianPerPatientEur ?? null);
   const present = PROGRAMMES.filter((p) => rows.some((r) => r.programme === p));
   return (
-    <ChartFrame caption="Montant médian par patient, par année et par programme (€ par patient)">
+    <ChartFrame block="dashboard-chart" caption="Montant médian par patient, par année et par programme (€ par patient)">
       {({ width, height }) => (
         <LineChart width={width} height={height} data={data}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -69,7 +69,7 @@ export function SizeBandChart({ rows }: { rows: Dashboard["bySizeBand"] }) {
   }));
   const present = PROGRAMMES.filter((p) => rows.some((r) => r.programme === p));
   return (
-    <ChartFrame caption="Montant par patient selon la taille de la MSP (€ par patient)">
+    <ChartFrame block="dashboard-chart" caption="Montant par patient selon la taille de la MSP (€ par patient)">
       {({ width, height }) => (
         <BarChart width={width} height={height} data={data}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -96,7 +96,7 @@ export function ExperimentChart({ rows }: { rows: Dashboard["byExperiment"] }) {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const data = years.map((year) => ({ year: String(year), ...Object.fromEntries(rows.filter((r) => r.year === year).map((r) => [r.experiment, r.perPatientEur])) }));
   return (
-    <ChartFrame caption="ACI par patient selon la participation à une expérimentation la même année (€ par patient)">
+    <ChartFrame block="dashboard-chart" caption="ACI par patient selon la participation à une expérimentation la même année (€ par patient)">
       {({ width, height }) => (
         <BarChart width={width} height={height} data={data}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -119,7 +119,7 @@ export function PepsVsFeeForServiceCharts({ data }: { data: Dashboard["pepsVsFee
   const max = Math.max(1, ...points.flatMap((p) => [p.x, p.y]));
   return (
     <div className="dashboard-charts-pair">
-      <ChartFrame caption="Forfaits PEPS et équivalent paiement à l'acte, par année (€)">
+      <ChartFrame block="dashboard-chart" caption="Forfaits PEPS et équivalent paiement à l'acte, par année (€)">
         {({ width, height }) => (
           <BarChart width={width} height={height} data={years}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -132,7 +132,7 @@ export function PepsVsFeeForServiceCharts({ data }: { data: Dashboard["pepsVsFee
           </BarChart>
         )}
       </ChartFrame>
-      <ChartFrame caption="Une MSP-année par point : forfait PEPS (vertical) contre équivalent à l'acte (horizontal) ; au-dessus de la diagonale, le forfait dépasse l'acte.">
+      <ChartFrame block="dashboard-chart" caption="Une MSP-année par point : forfait PEPS (vertical) contre équivalent à l'acte (horizontal) ; au-dessus de la diagonale, le forfait dépasse l'acte.">
         {({ width, height }) => (
           <ScatterChart width={width} height={height}>
             <CartesianGrid strokeDasharray="3 3" />

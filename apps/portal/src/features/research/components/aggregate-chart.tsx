@@ -1,44 +1,11 @@
-import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "../../../shared/components/chart-frame";
 import { formatCount } from "../../../shared/format";
 import type { ChartData } from "../utils/aggregate-view";
 import { formatAxisValue, formatValue, valueKindOf } from "../utils/format-value";
 
 /** Colour-blind-safe (Okabe–Ito) series colours; series are also named in the legend and the tooltip. */
 const COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"] as const;
-const FALLBACK_WIDTH = 640;
-
-function useContainerWidth() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(FALLBACK_WIDTH);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
-}
-
-function Frame({ caption, note, children }: { caption: string; note: ReactNode; children: (size: { width: number; height: number }) => ReactNode }) {
-  const { ref, width } = useContainerWidth();
-  return (
-    <figure className="research-chart">
-      {/* The chart pictures the table above, which holds the same figures: screen readers stay on the table. */}
-      <div ref={ref} className="research-chart__canvas" aria-hidden="true">
-        {children({ width, height: 300 })}
-      </div>
-      <figcaption>
-        {caption}
-        <span className="research-chart__note">{note}</span>
-      </figcaption>
-    </figure>
-  );
-}
 
 /**
  * Bars of the published inner cells of the table shown (not its margins). Masked cells are absent — never drawn as
@@ -58,7 +25,7 @@ export function AggregateChart({ data, caption, unit }: { data: ChartData; capti
   }
   const tooltip = (value: unknown) => formatValue(typeof value === "number" ? value : Number(value), unit);
   return (
-    <Frame caption={caption} note={note}>
+    <ChartFrame block="research-chart" caption={caption} note={note} height={300}>
       {({ width, height }) => (
         <BarChart width={width} height={height} data={data.rows}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -71,6 +38,6 @@ export function AggregateChart({ data, caption, unit }: { data: ChartData; capti
           ))}
         </BarChart>
       )}
-    </Frame>
+    </ChartFrame>
   );
 }
