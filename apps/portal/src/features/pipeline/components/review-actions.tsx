@@ -1,7 +1,7 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 import type { ReviewDecision } from "../../../gql/graphql";
-import { FieldError } from "../../../shared/components/field-error";
+import { CommentForm } from "../../../shared/components/comment-form";
 import { Spinner } from "../../../shared/components/spinner";
 import { describeError, getFieldErrors } from "../../../shared/graphql-errors";
 import { REVIEW_MILESTONE } from "../graphql/review-milestone.mutation";
@@ -70,37 +70,22 @@ export function ReviewActions({ projectId, submissionId, milestoneLabel, onRevie
         </p>
       )}
       {isRequestingChanges ? (
-        <form className="inline-form" onSubmit={handleRequestChanges} noValidate aria-label={`Demander des modifications sur « ${milestoneLabel} »`}>
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>Modifications attendues (obligatoire)</label>
-            <textarea
-              id={`${id}-comment`}
-              ref={commentRef}
-              rows={3}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              aria-invalid={commentError ? true : undefined}
-              aria-describedby={commentError ? `${id}-comment-error` : undefined}
-              autoFocus
-            />
-            <FieldError id={`${id}-comment-error`} message={commentError} />
-          </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={loading}>
-              {loading && <Spinner />} Envoyer la demande
-            </button>
-            <button
-              type="button"
-              className="button button--link"
-              onClick={() => {
-                setIsRequestingChanges(false);
-                setCommentError(undefined);
-              }}
-            >
-              Annuler
-            </button>
-          </div>
-        </form>
+        <CommentForm
+          id={id}
+          ariaLabel={`Demander des modifications sur « ${milestoneLabel} »`}
+          label="Modifications attendues (obligatoire)"
+          value={comment}
+          onChange={setComment}
+          error={commentError}
+          textareaRef={commentRef}
+          busy={loading}
+          submitLabel="Envoyer la demande"
+          onSubmit={handleRequestChanges}
+          onCancel={() => {
+            setIsRequestingChanges(false);
+            setCommentError(undefined);
+          }}
+        />
       ) : (
         <div className="form__actions">
           <button

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useId, useRef, useState } from "react";
-import { FieldError } from "../../../shared/components/field-error";
+import { CommentForm } from "../../../shared/components/comment-form";
 import { LiveStatus } from "../../../shared/components/live-status";
 import { Spinner } from "../../../shared/components/spinner";
 import { describeError, getFieldErrors } from "../../../shared/graphql-errors";
@@ -126,37 +126,22 @@ export function PeriodDecisionActions({ period, onDecided }: { period: Pick<Peri
         </div>
       )}
       {(mode === "return" || mode === "unlock") && (
-        <form className="inline-form" noValidate onSubmit={(e) => void handleCommentSubmit(e)} aria-label={mode === "return" ? `Renvoyer ${name}` : `Déverrouiller ${name}`}>
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>{commentLabel}</label>
-            <textarea
-              id={`${id}-comment`}
-              ref={commentRef}
-              rows={3}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              aria-invalid={commentError ? true : undefined}
-              aria-describedby={commentError ? `${id}-comment-error` : undefined}
-              autoFocus
-            />
-            <FieldError id={`${id}-comment-error`} message={commentError} />
-          </div>
-          <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={isBusy}>
-              {isBusy && <Spinner />} {mode === "return" ? "Renvoyer à l’équipe" : "Confirmer le déverrouillage"}
-            </button>
-            <button
-              type="button"
-              className="button button--link"
-              onClick={() => {
-                setMode("idle");
-                setCommentError(undefined);
-              }}
-            >
-              Annuler
-            </button>
-          </div>
-        </form>
+        <CommentForm
+          id={id}
+          ariaLabel={mode === "return" ? `Renvoyer ${name}` : `Déverrouiller ${name}`}
+          label={commentLabel}
+          value={comment}
+          onChange={setComment}
+          error={commentError}
+          textareaRef={commentRef}
+          busy={isBusy}
+          submitLabel={mode === "return" ? "Renvoyer à l’équipe" : "Confirmer le déverrouillage"}
+          onSubmit={(e) => void handleCommentSubmit(e)}
+          onCancel={() => {
+            setMode("idle");
+            setCommentError(undefined);
+          }}
+        />
       )}
     </section>
   );
