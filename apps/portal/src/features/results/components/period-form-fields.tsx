@@ -40,15 +40,8 @@ type InputFieldProps = FieldProps & {
   suffix?: string;
 };
 
-/**
- * A text, number or date field. Numbers are typed as text (`inputMode="decimal"`) so that the French comma works and
- * an unfinished value is kept as typed.
- */
-export function InputField({ path, label, hint, hideLabel, className, kind = "text", suffix }: InputFieldProps) {
-  const { formId, draft, setAt, errorAt, touch } = usePeriodForm();
-  const id = fieldDomId(formId, path);
-  const error = errorAt(path);
-  const value = getIn(draft, path);
+/** The frame of a labelled field: label (or visually hidden), hint, the control, its error. */
+function FieldShell({ id, label, hint, hideLabel, className, error, children }: { id: string; label: string; hint?: ReactNode; hideLabel?: boolean | undefined; className?: string | undefined; error: string | undefined; children: ReactNode }) {
   return (
     <div className={["field", className].filter(Boolean).join(" ")}>
       <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
@@ -59,6 +52,23 @@ export function InputField({ path, label, hint, hideLabel, className, kind = "te
           {hint}
         </p>
       )}
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/**
+ * A text, number or date field. Numbers are typed as text (`inputMode="decimal"`) so that the French comma works and
+ * an unfinished value is kept as typed.
+ */
+export function InputField({ path, label, hint, hideLabel, className, kind = "text", suffix }: InputFieldProps) {
+  const { formId, draft, setAt, errorAt, touch } = usePeriodForm();
+  const id = fieldDomId(formId, path);
+  const error = errorAt(path);
+  const value = getIn(draft, path);
+  return (
+    <FieldShell id={id} label={label} hint={hint} hideLabel={hideLabel} className={className} error={error}>
       <div className="results-input">
         <input
           id={id}
@@ -72,8 +82,7 @@ export function InputField({ path, label, hint, hideLabel, className, kind = "te
         />
         {suffix && <span className="results-input__suffix" aria-hidden="true">{suffix}</span>}
       </div>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -88,15 +97,7 @@ export function SelectField({ path, label, hint, hideLabel, className, options, 
   // A stored value the choices no longer offer (another table was picked) stays visible until it is changed.
   const choices = options.some((o) => o.value === current) ? options : [{ value: current, label: current ? `${current} (inconnu)` : "—" }, ...options];
   return (
-    <div className={["field", className].filter(Boolean).join(" ")}>
-      <label htmlFor={id} className={hideLabel ? "visually-hidden" : undefined}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+    <FieldShell id={id} label={label} hint={hint} hideLabel={hideLabel} className={className} error={error}>
       <select
         id={id}
         value={current}
@@ -114,8 +115,7 @@ export function SelectField({ path, label, hint, hideLabel, className, options, 
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    </FieldShell>
   );
 }
 
