@@ -84,13 +84,12 @@ export default {
         const headers = { "content-type": "application/json", cookie };
         const { RESEARCH_PERIODS_SQL } = await apiModule("research.repository.js");
         const { contributorRecords } = await apiModule("research.records.js");
-        const { MEASURES, SIZE_BANDS, RESEARCH_API_DIMENSIONS } = await apiModule("research.catalog.js");
+        const { MEASURES } = await apiModule("research.catalog.js");
         const domain = await import("@maillage/domain");
         const { createHighsLpSolver } = await import("@maillage/lp");
         const { communesByCode } = (await import("@maillage/db")).default ?? (await import("@maillage/db"));
         const solver = await createHighsLpSolver();
         const communes = communesByCode();
-        void RESEARCH_API_DIMENSIONS;
 
         for (const q of QUESTIONS) {
           ctx.log(`${q.id}: ${SAMPLES} new questions on new data versions (cold), then ${SAMPLES} on the same version (warm)`);
@@ -154,11 +153,11 @@ export default {
           }
 
           ctx.log(`${q.id}: disclosure control alone, in process`);
-          const { rows } = await client.query(RESEARCH_PERIODS_SQL, [null, null, null, null]);
+          const { rows } = await client.query(RESEARCH_PERIODS_SQL, [null]);
           /** @type {any[]} */
           const records = contributorRecords(rows, q.input.measure, communes);
           /** @type {Record<string, string[]>} */
-          const labels = { YEAR: [...new Set(records.map((r) => r.dimensions.YEAR))].sort(), REGION: [...new Set(records.map((r) => r.dimensions.REGION))].sort(), SIZE_BAND: SIZE_BANDS.filter((/** @type {string} */ b) => records.some((r) => r.dimensions.SIZE_BAND === b)) };
+          const labels = { YEAR: [...new Set(records.map((r) => r.dimensions.YEAR))].sort(), REGION: [...new Set(records.map((r) => r.dimensions.REGION))].sort(), SIZE_BAND: domain.MSP_SIZE_BANDS.filter((/** @type {string} */ b) => records.some((r) => r.dimensions.SIZE_BAND === b)) };
           const built = domain.buildCubeFromRecords({ dimensions: q.input.groupBy.map((d) => ({ id: /** @type {any} */ (d), categories: labels[d] ?? [] })), measures: [MEASURES[q.input.measure].spec], records });
           if (!built.ok) throw new Error(JSON.stringify(built.error).slice(0, 300));
           /** @type {number[]} */

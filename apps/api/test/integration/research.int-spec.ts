@@ -95,6 +95,21 @@ describe("researchAggregate", () => {
     expect(events[0]?.summary).toMatchObject({ parameters: { measure: "PATIENTS", groupBy: ["SIZE_BAND"] }, cellsReturned: first.cellCount, cellsSuppressed: first.suppressedCount });
   });
 
+  it("lists the researcher's own queries, newest first, by pages", async () => {
+    const c = await t.as("admin2@demo.maillage.fr");
+    for (const groupBy of [["YEAR"], ["REGION"], ["RURALITY"]]) expect((await ask(c, { measure: "PATIENTS", groupBy })).errors).toBeUndefined();
+    const PAGE = `query P($after: String) { researchQueries(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { groupBy } } } }`;
+    type Page = { researchQueries: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { groupBy: string[] } }[] } };
+    const first = (await c.request<Page>(PAGE, {})).data!.researchQueries;
+    expect(first.edges.map((e) => e.node.groupBy)).toEqual([["RURALITY"], ["REGION"]]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await c.request<Page>(PAGE, { after: first.pageInfo.endCursor })).data!.researchQueries;
+    expect(second.edges.map((e) => e.node.groupBy)).toEqual([["YEAR"]]);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(first.totalCount).toBe(3);
+    expect(GqlClient.code(await c.request(PAGE, { after: "pas-un-curseur" }))).toBe("BAD_USER_INPUT");
+  });
+
   it("refuses identifying or malformed questions with BAD_USER_INPUT and records nothing", async () => {
     const before = await t.running.database.prisma.researchQuery.count();
     const cases: Record<string, unknown>[] = [

@@ -1,11 +1,4 @@
-import {
-  ACI_RULE_SETS,
-  MSP_SIZE_BANDS,
-  MSP_SIZE_BAND_LABELS,
-  mspSizeBand,
-  type MeasureSpec,
-  type ResearchDimension as DomainDimension,
-} from "@maillage/domain";
+import { ACI_RULE_SETS, type MeasureSpec, type ResearchDimension as DomainDimension } from "@maillage/domain";
 
 /**
  * What researchers may ask for (issue "Research access", item 1): measures over approved result periods and
@@ -126,9 +119,6 @@ export const aciSeniority = (year: number, contractStartYear: number | null): (t
   return n === 0 ? "0" : n <= 2 ? "1-2" : n <= 5 ? "3-5" : "6+";
 };
 
-export const SIZE_BANDS = MSP_SIZE_BANDS;
-export const SIZE_BAND_LABELS = MSP_SIZE_BAND_LABELS;
-export { mspSizeBand };
 
 /** The ACI indicators a researcher may ask about (every code of every shipped rule set, latest label). */
 export const aciIndicatorCatalog = (): { code: string; label: string }[] => {

@@ -1,9 +1,9 @@
 import type { CommuneRef } from "@maillage/db";
-import type { ContributorRecord, PublishedCellUnits } from "@maillage/domain";
+import { mspSizeBand, type ContributorRecord, type PublishedCellUnits } from "@maillage/domain";
 import { createHash } from "node:crypto";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
-import { aciSeniority, mspSizeBand, ruralityClass, type ResearchApiDimension, type ResearchMeasure } from "./research.catalog.js";
+import { aciSeniority, ruralityClass, type ResearchApiDimension, type ResearchMeasure } from "./research.catalog.js";
 import type { ResearchPeriodRow } from "./research.repository.js";
 
 /** Opaque, short unit key of an MSP (the differencing check compares sets of them; they are never released). */

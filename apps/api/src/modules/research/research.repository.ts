@@ -17,11 +17,9 @@ export type ResearchPeriodRow = {
   professionals: number;
 };
 
-export type ResearchSqlFilter = { years: number[] | null; regions: string[] | null; departements: string[] | null; indicatorCode: string | null };
-
 /**
  * The research side reads approved (hence locked) periods of the federations that opted in, and nothing else
- * (issue "Research access", item 1). One statement; the year / région / département filters run in SQL.
+ * (issue "Research access", item 1). One statement, read once per data version (the service filters the records).
  */
 export const RESEARCH_PERIODS_SQL = `
 SELECT rp."projectId"::text AS "projectId", rp.year, rp.programme::text AS programme,
@@ -35,10 +33,7 @@ JOIN "Federation" f ON f.id = rp."federationId" AND f."researchOptIn"
 JOIN "MspProject" p ON p.id = rp."projectId"
 JOIN "Departement" d ON d.code = p."departementCode"
 LEFT JOIN (SELECT "projectId", count(*)::int AS n FROM "TeamMember" WHERE "leftAt" IS NULL GROUP BY "projectId") tm ON tm."projectId" = rp."projectId"
-WHERE rp.status = 'APPROVED'
-  AND ($2::int[] IS NULL OR rp.year = ANY($2::int[]))
-  AND ($3::text[] IS NULL OR d."regionCode" = ANY($3::text[]))
-  AND ($4::text[] IS NULL OR p."departementCode" = ANY($4::text[]))`;
+WHERE rp.status = 'APPROVED'`;
 
 /** Changes whenever the data behind any answer may have changed (approval, unlock, opt-in). */
 export const RESEARCH_DATA_VERSION_SQL = `
@@ -52,8 +47,9 @@ WHERE rp.status = 'APPROVED'`;
 export class ResearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  periods(filter: ResearchSqlFilter): Promise<ResearchPeriodRow[]> {
-    return this.prisma.client.$queryRawUnsafe<ResearchPeriodRow[]>(RESEARCH_PERIODS_SQL, filter.indicatorCode, filter.years, filter.regions, filter.departements);
+  /** Every approved period of the opted-in federations, with the value of `indicatorCode` when one is asked. */
+  periods(indicatorCode: string | null): Promise<ResearchPeriodRow[]> {
+    return this.prisma.client.$queryRawUnsafe<ResearchPeriodRow[]>(RESEARCH_PERIODS_SQL, indicatorCode);
   }
 
   async dataVersion(): Promise<string> {

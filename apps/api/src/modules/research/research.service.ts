@@ -5,9 +5,14 @@ import { communesByCode, departementsRef, regionsRef, type CommuneRef } from "@m
 import {
   buildCubeFromRecords,
   can,
+  clampPageSize,
+  decodeCursor,
+  encodeCursor,
   DEFAULT_DISCLOSURE_THRESHOLDS,
   findDifferencingRisks,
   laplaceMechanism,
+  MSP_SIZE_BAND_LABELS,
+  MSP_SIZE_BANDS,
   protectCube,
   resolveDisclosureThresholds,
   SUPPRESSION_REASON_LABELS,
@@ -35,8 +40,6 @@ import {
   RESEARCH_API_DIMENSIONS,
   RURALITY_CLASSES,
   RURALITY_LABELS,
-  SIZE_BAND_LABELS,
-  SIZE_BANDS,
   type ResearchApiDimension,
   type ResearchMeasure,
 } from "./research.catalog.js";
@@ -139,7 +142,7 @@ export class ResearchService {
       case "RURALITY":
         return RURALITY_CLASSES.map((c) => ({ value: c, label: RURALITY_LABELS[c] }));
       case "SIZE_BAND":
-        return SIZE_BANDS.map((c) => ({ value: c, label: SIZE_BAND_LABELS[c] }));
+        return MSP_SIZE_BANDS.map((c) => ({ value: c, label: MSP_SIZE_BAND_LABELS[c] }));
       case "EXPERIMENT":
         return EXPERIMENTS.map((c) => ({ value: c, label: EXPERIMENT_LABELS[c] }));
       case "YEARS_SINCE_ACI":
@@ -406,7 +409,7 @@ export class ResearchService {
     const key = `${dataVersion}|${indicatorCode ?? ""}`;
     let rows = this.rowsCache.get(key);
     if (!rows) {
-      rows = this.repository.periods({ years: null, regions: null, departements: null, indicatorCode });
+      rows = this.repository.periods(indicatorCode);
       this.rowsCache.set(key, rows);
       rows.catch(() => this.rowsCache.delete(key));
       while (this.rowsCache.size > ROWS_CACHE_SIZE) this.rowsCache.delete(this.rowsCache.keys().next().value as string);
@@ -482,8 +485,8 @@ export class ResearchService {
 
   async history(actor: Actor, first: number, after: string | null) {
     ResearchService.assertResearchRole(actor);
-    const take = Math.min(Math.max(first, 1), 100);
-    const cursor = after ? decodeCursor(after) : null;
+    const take = clampPageSize(first, { default: 20, max: 100 });
+    const cursor = after ? parseCursor(after) : null;
     const where = { userId: actor.userId, ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}) };
     const [rows, totalCount] = await Promise.all([
       this.prisma.client.researchQuery.findMany({
@@ -497,22 +500,21 @@ export class ResearchService {
     const page = rows.slice(0, take);
     return {
       totalCount,
-      edges: page.map((r) => ({ cursor: encodeCursor(r.createdAt, r.id), node: r })),
-      pageInfo: { hasNextPage: rows.length > take, endCursor: page.length ? encodeCursor(page[page.length - 1]!.createdAt, page[page.length - 1]!.id) : null },
+      edges: page.map((r) => ({ cursor: cursorOf(r), node: r })),
+      pageInfo: { hasNextPage: rows.length > take, endCursor: page.length ? cursorOf(page[page.length - 1]!) : null },
     };
   }
 }
 
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
-    const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string") throw new Error("bad cursor");
-    return { createdAt, id };
-  } catch {
-    throw badUserInput([{ field: "after", code: "CURSOR_INVALID", message: "Curseur de pagination invalide." }]);
+const cursorOf = (r: { createdAt: Date; id: string }) => encodeCursor([r.createdAt.getTime(), r.id]);
+
+function parseCursor(after: string): { createdAt: Date; id: string } {
+  const v = decodeCursor(after);
+  const [createdAt, id] = v ?? [];
+  if (!v || v.length !== 2 || typeof createdAt !== "number" || typeof id !== "string") {
+    throw badUserInput([{ field: "after", code: "INVALID_CURSOR", message: "Curseur de pagination invalide." }]);
   }
+  return { createdAt: new Date(createdAt), id };
 }
 
 /** Uniform numbers in [0, 1) from the operating system's CSPRNG (never Math.random for released noise). */
