@@ -326,82 +326,65 @@ const RESULT_STATE: Readonly<Record<"MISSING" | "DRAFT" | "RETURNED", string>> =
 };
 
 /**
- * ACI_EVIDENCE_DUE, key `results-ACI-N` — the yearly ACI result period (the figures the platform keeps beside the
- * evidence pack): for a project at SIGNATURE_ACI or EN_FONCTIONNEMENT whose contract was signed in year N or before,
- * while the period of year N is missing, a draft or returned to the team (calendar: `periodCalendarStatus`,
- * DOMAIN.md §2.5):
- * - from `resultPeriodLeadDays` before the evidence deadline (31 January N+1 🟡) until that deadline;
- * - then as overdue, until the end of year N+1 (the year after, the next campaign takes over).
- * Resolved as soon as the period is submitted (or approved). Only years up to the current one (a period cannot be
- * entered for a future year), and only when the snapshot carries the project's periods.
- * Stored under the ACI_EVIDENCE_DUE kind (same deadline, same audience) until a dedicated kind exists.
+ * Reminders of the yearly result periods (calendar: `periodCalendarStatus`, DOMAIN.md §2.5), for a project at
+ * SIGNATURE_ACI or EN_FONCTIONNEMENT with a signed ACI contract, when the snapshot carries its periods:
+ * - ACI_EVIDENCE_DUE, key `results-ACI-N` — the ACI period (the figures the platform keeps beside the evidence pack),
+ *   for every year N from the contract's signature year; stored beside the evidence-pack alert (same deadline, same
+ *   audience);
+ * - RESULT_PERIOD_DUE, key `results-PEPS-N` / `results-IPEP-N` — the PEPS and IPEP periods, on the same N+1 reporting
+ *   window (DOMAIN.md §5.3 "computed yearly in N+1 on year-N data"), when the MSP takes part in the experiment (it has
+ *   a period of that programme for one of the two years before N).
+ * Each while the period of year N is missing, a draft or returned to the team: from `resultPeriodLeadDays` before the
+ * evidence deadline (31 January N+1 🟡) until that deadline, then as overdue until the end of year N+1 (the year
+ * after, the next campaign takes over); resolved as soon as the period is submitted (or approved). Only years up to
+ * the current one (a period cannot be entered for a future year).
  */
 function resultPeriodAlerts(project: AlertProjectSnapshot, now: Date, t: AlertThresholds): AlertDraft[] {
-  if (project.resultPeriods === undefined) return [];
+  const periods = project.resultPeriods;
+  if (periods === undefined) return [];
   const signed = aciSignature(project);
   if (signed === null) return [];
   const contractStart = project.approvedFields.CONTRAT_ACI?.signedAt ?? null;
-  const alerts: AlertDraft[] = [];
   const current = now.getUTCFullYear();
+  const alerts: (AlertDraft | null)[] = [];
   // Year N's deadline is in January N+1: only N = current − 1 (due or overdue) and N = current (due) can alert.
-  const first = Math.max(signed.getUTCFullYear(), current - 1);
-  for (let year = first; year <= current; year += 1) {
-    const stored = project.resultPeriods.find((p) => p.programme === "ACI" && p.year === year)?.status ?? null;
-    const calendarStatus = periodCalendarStatus({ programme: "ACI", year, status: stored, contractStart }, now);
-    if (calendarStatus === "AWAITING_DECISION" || calendarStatus === "CLOSED") continue;
-    const due = periodCalendar({ programme: "ACI", year, contractStart }).evidenceDue;
-    const state = RESULT_STATE[stored === "DRAFT" || stored === "RETURNED" ? stored : "MISSING"];
-    const overdue = calendarStatus === "OVERDUE";
-    if (overdue ? year !== current - 1 : !inWindow(due, now, t.resultPeriodLeadDays)) continue;
-    alerts.push(
-      draft(
-        project,
-        "ACI_EVIDENCE_DUE",
-        `${RESULT_PERIOD_ALERT_KEY_PREFIX}ACI-${year}`,
-        due,
-        overdue
-          ? `Projet « ${project.name} » : les résultats ACI de l'année ${year} ${state}, alors que la date limite du ${formatFrenchDate(due)} est dépassée.`
-          : `Projet « ${project.name} » : les résultats ACI de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
-      ),
-    );
+  for (let year = Math.max(signed.getUTCFullYear(), current - 1); year <= current; year += 1) {
+    alerts.push(periodReminder(project, periods, { programme: "ACI", year, contractStart }, "ACI_EVIDENCE_DUE", now, t));
   }
-  return [...alerts, ...experimentPeriodAlerts(project, now, t)];
-}
-
-/**
- * RESULT_PERIOD_DUE, key `results-PEPS-N` / `results-IPEP-N` — the yearly PEPS and IPEP periods, on the same N+1
- * reporting window as the ACI (DOMAIN.md §5.3 "computed yearly in N+1 on year-N data"; deadline 🟡, configurable):
- * for a running MSP that takes part in the experiment (it has a period of that programme for one of the two years
- * before N), while the period of year N is missing, a draft or returned — from `resultPeriodLeadDays` before the
- * deadline, then as overdue until the end of N+1. Resolved once the period is submitted.
- */
-function experimentPeriodAlerts(project: AlertProjectSnapshot, now: Date, t: AlertThresholds): AlertDraft[] {
-  const periods = project.resultPeriods;
-  if (periods === undefined || (project.stage !== "EN_FONCTIONNEMENT" && project.stage !== "SIGNATURE_ACI")) return [];
-  const alerts: AlertDraft[] = [];
-  const current = now.getUTCFullYear();
   for (const programme of ["PEPS", "IPEP"] as const) {
     for (let year = current - 1; year <= current; year += 1) {
-      if (!periods.some((p) => p.programme === programme && (p.year === year - 1 || p.year === year - 2))) continue;
-      const stored = periods.find((p) => p.programme === programme && p.year === year)?.status ?? null;
-      const calendarStatus = periodCalendarStatus({ programme, year, status: stored }, now);
-      if (calendarStatus === "AWAITING_DECISION" || calendarStatus === "CLOSED") continue;
-      const due = periodCalendar({ programme, year }).evidenceDue;
-      const overdue = calendarStatus === "OVERDUE";
-      if (overdue ? year !== current - 1 : !inWindow(due, now, t.resultPeriodLeadDays)) continue;
-      const state = RESULT_STATE[stored === "DRAFT" || stored === "RETURNED" ? stored : "MISSING"];
-      alerts.push(
-        draft(
-          project,
-          "RESULT_PERIOD_DUE",
-          `${RESULT_PERIOD_ALERT_KEY_PREFIX}${programme}-${year}`,
-          due,
-          overdue
-            ? `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state}, alors que la date limite du ${formatFrenchDate(due)} est dépassée.`
-            : `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
-        ),
-      );
+      if (periods.some((p) => p.programme === programme && (p.year === year - 1 || p.year === year - 2))) {
+        alerts.push(periodReminder(project, periods, { programme, year, contractStart: null }, "RESULT_PERIOD_DUE", now, t));
+      }
     }
   }
-  return alerts;
+  return alerts.filter((a): a is AlertDraft => a !== null);
+}
+
+/** The reminder of one period (see {@link resultPeriodAlerts}), or null when it is not due. */
+function periodReminder(
+  project: AlertProjectSnapshot,
+  periods: NonNullable<AlertProjectSnapshot["resultPeriods"]>,
+  period: { programme: Programme; year: number; contractStart: string | null },
+  kind: "ACI_EVIDENCE_DUE" | "RESULT_PERIOD_DUE",
+  now: Date,
+  t: AlertThresholds,
+): AlertDraft | null {
+  const { programme, year } = period;
+  const stored = periods.find((p) => p.programme === programme && p.year === year)?.status ?? null;
+  const calendarStatus = periodCalendarStatus({ ...period, status: stored }, now);
+  if (calendarStatus === "AWAITING_DECISION" || calendarStatus === "CLOSED") return null;
+  const due = periodCalendar(period).evidenceDue;
+  const overdue = calendarStatus === "OVERDUE";
+  if (overdue ? year !== now.getUTCFullYear() - 1 : !inWindow(due, now, t.resultPeriodLeadDays)) return null;
+  const state = RESULT_STATE[stored === "DRAFT" || stored === "RETURNED" ? stored : "MISSING"];
+  return draft(
+    project,
+    kind,
+    `${RESULT_PERIOD_ALERT_KEY_PREFIX}${programme}-${year}`,
+    due,
+    overdue
+      ? `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state}, alors que la date limite du ${formatFrenchDate(due)} est dépassée.`
+      : `Projet « ${project.name} » : les résultats ${programme} de l'année ${year} ${state} ; ils sont à transmettre au plus tard le ${formatFrenchDate(due)}.`,
+  );
 }
