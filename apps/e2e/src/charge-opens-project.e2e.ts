@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { browserAvailability, launchBrowser, startProduct, type Product } from "./harness.js";
+import { browserAvailability, launchBrowser, type Product, reportSkippedBrowserTests, startProduct } from "./harness.js";
 
 const availability = browserAvailability();
 
@@ -65,8 +65,4 @@ describe.runIf(availability.run)("a chargé signs in and opens a project (Chromi
   });
 });
 
-if (!availability.run) {
-  describe("browser tests", () => {
-    it.skip(`skipped: ${availability.reason ?? ""}`, () => undefined);
-  });
-}
+reportSkippedBrowserTests(availability);

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 
 import { createTestDatabase, type TestDatabase } from "@maillage/db";
 import { chromium, type Browser } from "playwright-core";
+import { describe, it } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -31,6 +32,14 @@ export function browserAvailability(): { run: boolean; reason?: string } {
   if (process.env.E2E_REQUIRED) throw new Error(`E2E_REQUIRED is set but ${reason}`);
   console.warn(`\n⚠ ${reason}\n`);
   return { run: false, reason };
+}
+
+/** Without a browser, one skipped test says why, so that the run's summary shows it (CI fails earlier instead). */
+export function reportSkippedBrowserTests(availability: { run: boolean; reason?: string }): void {
+  if (availability.run) return;
+  describe("browser tests", () => {
+    it.skip(`skipped: ${availability.reason ?? ""}`, () => undefined);
+  });
 }
 
 async function freePort(): Promise<number> {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { browserAvailability, launchBrowser, startProduct, type Product } from "./harness.js";
+import { browserAvailability, launchBrowser, type Product, reportSkippedBrowserTests, startProduct } from "./harness.js";
 
 const availability = browserAvailability();
 
@@ -180,8 +180,4 @@ describe.runIf(availability.run)("the MSP team completes its project de santé; 
   });
 });
 
-if (!availability.run) {
-  describe("browser tests", () => {
-    it.skip(`skipped: ${availability.reason ?? ""}`, () => undefined);
-  });
-}
+reportSkippedBrowserTests(availability);

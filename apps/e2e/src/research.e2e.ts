@@ -9,7 +9,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { browserAvailability, launchBrowser, startProduct, type Product } from "./harness.js";
+import { browserAvailability, launchBrowser, type Product, reportSkippedBrowserTests, startProduct } from "./harness.js";
 
 const availability = browserAvailability();
 
@@ -209,3 +209,5 @@ describe.runIf(availability.run)("a researcher queries protected aggregates, exp
     expect(await row.getByText("Jamais").count()).toBe(0);
   });
 });
+
+reportSkippedBrowserTests(availability);

@@ -15,7 +15,7 @@ import { DEFAULT_RESULTS_REFERENCE_DATA, daysInYear, evaluatePeriod, ILLUSTRATIV
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { browserAvailability, launchBrowser, startProduct, type Product } from "./harness.js";
+import { browserAvailability, launchBrowser, type Product, reportSkippedBrowserTests, startProduct } from "./harness.js";
 
 const availability = browserAvailability();
 
@@ -341,8 +341,4 @@ describe.runIf(availability.run)("an MSP member fills and submits a PEPS period,
   });
 });
 
-if (!availability.run) {
-  describe("browser tests", () => {
-    it.skip(`skipped: ${availability.reason ?? ""}`, () => undefined);
-  });
-}
+reportSkippedBrowserTests(availability);
