@@ -16,7 +16,7 @@ import { startApi } from "../lib/api.mjs";
 import { startChild } from "../lib/child.mjs";
 import { apiPoolSize, countProjects, demoFixtures, loadDbPackages } from "../lib/database.mjs";
 import { login, postJson, waitForOk } from "../lib/http.mjs";
-import { round, runLoad } from "../lib/load.mjs";
+import { round, runLoad, throughputRatio } from "../lib/load.mjs";
 import { cpuBusyPercent, table } from "../lib/results.mjs";
 
 export const QUERY = `query Board($filter: ProjectFilter) { board(filter: $filter) { stage label count projects { id name communeName departementCode status chargeName milestoneProgress { approved required } stageEnteredAt lastActivityAt } } }`;
@@ -317,9 +317,6 @@ async function measureStatementsBySize(ctx) {
   }
 }
 
-/** @param {{ requestsPerSec: number }} a @param {{ requestsPerSec: number }} b */
-const ratio = (a, b) => (b.requestsPerSec > 0 ? round(a.requestsPerSec / b.requestsPerSec, 3) : null);
-
 /** @type {import("../run.mjs").Benchmark} */
 export default {
   name: "board",
@@ -383,7 +380,7 @@ export default {
       },
       targets,
       ratios: {
-        mercuriusVsRaw: ratio(targets.mercurius, targets.rawSql),
+        mercuriusVsRaw: throughputRatio(targets.mercurius, targets.rawSql),
       },
       statements,
       identicalBodies: { mercuriusRawSql: mercurius.text === rawSql.text },

@@ -11,7 +11,7 @@ import { startApi } from "../lib/api.mjs";
 import { startChild } from "../lib/child.mjs";
 import { apiPoolSize, countProjects, demoFixtures } from "../lib/database.mjs";
 import { login, postJson, waitForOk } from "../lib/http.mjs";
-import { round, runLoad } from "../lib/load.mjs";
+import { round, runLoad, throughputRatio } from "../lib/load.mjs";
 import { cpuBusyPercent, table } from "../lib/results.mjs";
 
 const ROWS = 100;
@@ -165,9 +165,6 @@ async function measureFloor(ctx, federationId, expectedTotal) {
   }
 }
 
-/** @param {{ requestsPerSec: number }} a @param {{ requestsPerSec: number }} b */
-const ratio = (a, b) => (b.requestsPerSec > 0 ? round(a.requestsPerSec / b.requestsPerSec, 3) : null);
-
 /** @type {import("../run.mjs").Benchmark} */
 export default {
   name: "projects-list",
@@ -203,9 +200,9 @@ export default {
       },
       targets,
       ratios: {
-        mercuriusVsRaw: ratio(targets.mercurius, targets.rawSql),
-        apolloVsRaw: ratio(targets.apollo, targets.rawSql),
-        mercuriusVsApollo: ratio(targets.mercurius, targets.apollo),
+        mercuriusVsRaw: throughputRatio(targets.mercurius, targets.rawSql),
+        apolloVsRaw: throughputRatio(targets.apollo, targets.rawSql),
+        mercuriusVsApollo: throughputRatio(targets.mercurius, targets.apollo),
       },
       identicalBodies: { mercuriusApollo: mercurius.text === apollo.text, mercuriusRawSql: mercurius.text === rawSql.text },
       notes: [

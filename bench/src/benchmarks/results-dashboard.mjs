@@ -19,7 +19,7 @@ import { startApi } from "../lib/api.mjs";
 import { startChild } from "../lib/child.mjs";
 import { apiPoolSize } from "../lib/database.mjs";
 import { login, postJson, waitForOk } from "../lib/http.mjs";
-import { round, runLoad } from "../lib/load.mjs";
+import { round, runLoad, throughputRatio } from "../lib/load.mjs";
 import { cpuBusyPercent, table } from "../lib/results.mjs";
 
 export const QUERY = `query ResultsDashboard($filter: ResultsDashboardFilter) { resultsDashboard(filter: $filter) {
@@ -177,9 +177,6 @@ async function periodCounts(url, federationId) {
   }
 }
 
-/** @param {{ requestsPerSec: number }} a @param {{ requestsPerSec: number }} b */
-const ratio = (a, b) => (b.requestsPerSec > 0 ? round(a.requestsPerSec / b.requestsPerSec, 3) : null);
-
 /** @type {import("../run.mjs").Benchmark} */
 export default {
   name: "results-dashboard",
@@ -257,7 +254,7 @@ export default {
         illustrative: d.illustrative,
       },
       targets,
-      ratios: { mercuriusVsRaw: ratio(targets.mercurius, targets.rawSql), singleRequestMercuriusVsRaw: targets.rawSql.allYears.singleRequestMs > 0 ? round(targets.mercurius.allYears.singleRequestMs / targets.rawSql.allYears.singleRequestMs, 2) : null },
+      ratios: { mercuriusVsRaw: throughputRatio(targets.mercurius, targets.rawSql), singleRequestMercuriusVsRaw: targets.rawSql.allYears.singleRequestMs > 0 ? round(targets.mercurius.allYears.singleRequestMs / targets.rawSql.allYears.singleRequestMs, 2) : null },
       notes: [
         "Load phase: every year, every programme (no filter). requestsPerSec is autocannon's mean of per-second samples; latencies in whole milliseconds under load (queueing included).",
         "mercuriusVsRaw is a throughput ratio (requests/s of the API over the floor's); singleRequestMercuriusVsRaw a ratio of median single-request times (lower is better for the API).",

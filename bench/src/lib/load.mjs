@@ -62,3 +62,9 @@ export function round(value, digits) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/**
+ * Throughput ratio of two targets (requests/s of `a` over `b`), 3 decimals; null when `b` served nothing.
+ * @param {{ requestsPerSec: number }} a @param {{ requestsPerSec: number }} b
+ */
+export const throughputRatio = (a, b) => (b.requestsPerSec > 0 ? round(a.requestsPerSec / b.requestsPerSec, 3) : null);

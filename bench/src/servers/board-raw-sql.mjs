@@ -21,6 +21,7 @@ import { createRequire } from "node:module";
 import pg from "pg";
 
 import { connectionConfig } from "../lib/pg-url.mjs";
+import { send } from "../lib/json-response.mjs";
 
 const port = Number(process.env.PORT);
 const databaseUrl = process.env.DATABASE_URL ?? "";
@@ -115,13 +116,6 @@ async function board() {
     });
   }
   return { data: { board: [...columns.values()] } };
-}
-
-/** @param {http.ServerResponse} res @param {number} status @param {unknown} body */
-function send(res, status, body) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
-  res.end(json);
 }
 
 const server = http.createServer((req, res) => {
