@@ -46,7 +46,9 @@ import {
 import { contributorRecords, decodeCellUnits, encodeCellUnits, unitKey } from "./research.records.js";
 import { ResearchRepository, type ResearchPeriodRow } from "./research.repository.js";
 
+/** Provides the LP solver of the disclosure-control audit, loaded on the first research answer (not at start-up). */
 export const LP_SOLVER = Symbol("LP_SOLVER");
+export type LpSolverLoader = () => Promise<LpSolver>;
 
 export type ResearchQuestion = {
   measure: ResearchMeasure;
@@ -120,7 +122,7 @@ export class ResearchService {
     private readonly prisma: PrismaService,
     private readonly repository: ResearchRepository,
     private readonly audit: AuditService,
-    @Inject(LP_SOLVER) private readonly solver: LpSolver,
+    @Inject(LP_SOLVER) private readonly solver: LpSolverLoader,
   ) {}
 
   static assertResearchRole(actor: Actor): void {
@@ -433,7 +435,7 @@ export class ResearchService {
     });
     const built = buildCubeFromRecords({ dimensions, measures: [measure.spec], records });
     if (!built.ok) throw badUserInput(built.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
-    const protectedCube = protectCube(built.value.cube, { solver: this.solver, thresholds: settings.thresholds });
+    const protectedCube = protectCube(built.value.cube, { solver: await this.solver(), thresholds: settings.thresholds });
     if (!protectedCube.ok) throw badUserInput(protectedCube.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
     const random = cryptoRandom();
     const noisy = settings.privacyMode === "LAPLACE";
