@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { BoardQuery } from "../../../gql/graphql";
 import { apiError, buildUser } from "../../../test/fixtures";
@@ -130,7 +130,8 @@ describe(BoardPage.name, () => {
     expect(await screen.findByText("« MSP du Val de l'Isle » est passé à l’étape « Validation ARS ».")).toBeInTheDocument();
     const moved = within(column(/Validation ARS/)).getByRole("listitem", { name: "MSP du Val de l'Isle" });
     expect(moved).not.toHaveAttribute("aria-busy");
-    expect(within(moved).getByRole("link", { name: "MSP du Val de l'Isle" })).toHaveFocus();
+    // The focus comes back in an effect after the move is drawn.
+    await waitFor(() => expect(within(moved).getByRole("link", { name: "MSP du Val de l'Isle" })).toHaveFocus());
     expect(moved).toHaveTextContent("Dernière activité aujourd’hui");
   });
 
