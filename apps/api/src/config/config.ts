@@ -43,7 +43,52 @@ export type AppConfig = {
   /** The portal's public address, for links in e-mails (PUBLIC_URL; no trailing slash). */
   publicUrl: string;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockMinutes: number };
+  /**
+   * The deployment's research settings (docs/research.md, "Settings"): disclosure thresholds (RESEARCH_THRESHOLDS, a
+   * JSON object; the only way to go below the defaults, logged at start) and the optional noisy mode
+   * (RESEARCH_NOISE=laplace, RESEARCH_EPSILON_PER_QUERY, RESEARCH_EPSILON_BUDGET). Federation admins may only make
+   * the thresholds stricter, for their own federation's data.
+   */
+  research: ResearchConfig;
 };
+
+export type ResearchConfig = {
+  thresholds: Record<string, number>;
+  privacyMode: "OFF" | "LAPLACE";
+  epsilonPerQuery: number;
+  epsilonBudget: number;
+};
+
+function researchConfig(env: NodeJS.ProcessEnv): ResearchConfig {
+  let thresholds: Record<string, number> = {};
+  if (env.RESEARCH_THRESHOLDS) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(env.RESEARCH_THRESHOLDS);
+    } catch {
+      throw new ConfigError("RESEARCH_THRESHOLDS must be a JSON object, e.g. {\"minContributors\":4}");
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === "number")) {
+      throw new ConfigError("RESEARCH_THRESHOLDS must be a JSON object of numbers, e.g. {\"minContributors\":4}");
+    }
+    thresholds = parsed as Record<string, number>;
+  }
+  const mode = (env.RESEARCH_NOISE || "off").toLowerCase();
+  if (mode !== "off" && mode !== "laplace") throw new ConfigError(`RESEARCH_NOISE must be off or laplace (got "${mode}")`);
+  const positive = (name: string, fallback: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!(n > 0 && n <= max)) throw new ConfigError(`${name} must be a number above 0 and at most ${max} (got "${raw}")`);
+    return n;
+  };
+  return {
+    thresholds,
+    privacyMode: mode === "laplace" ? "LAPLACE" : "OFF",
+    epsilonPerQuery: positive("RESEARCH_EPSILON_PER_QUERY", 0.5, 10),
+    epsilonBudget: positive("RESEARCH_EPSILON_BUDGET", 10, 1000),
+  };
+}
 
 export class ConfigError extends Error {}
 
@@ -119,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       windowMinutes: 15,
       lockMinutes: intVar(env, "LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
     },
+    research: researchConfig(env),
     ...overrides,
   };
 }

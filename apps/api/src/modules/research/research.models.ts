@@ -116,6 +116,15 @@ export class ResearchNoiseModel {
   @Field(() => Float) epsilon: number;
 }
 
+@ObjectType("ResearchPerturbation")
+export class ResearchPerturbationModel {
+  @Field({ description: "The method, in French." }) method: string;
+  @Field({ description: "What is perturbed and by how much, in French (shown with the table and in exports)." }) description: string;
+  @Field(() => Float, { nullable: true, description: "Amounts, patients, means: the largest relative error of a published cell, in %." })
+  maxRelativeErrorPercent: number | null;
+  @Field(() => Int, { nullable: true, description: "Counts of MSPs: published as multiples of this base." }) countBase: number | null;
+}
+
 @ObjectType("ResearchAggregate")
 export class ResearchAggregateModel {
   @Field(() => ID) queryId: string;
@@ -129,6 +138,7 @@ export class ResearchAggregateModel {
   @Field(() => Int) suppressedCount: number;
   @Field(() => ResearchThresholdsModel) thresholds: ResearchThresholdsModel;
   @Field(() => ResearchNoiseModel, { nullable: true }) noise: ResearchNoiseModel | null;
+  @Field(() => ResearchPerturbationModel, { description: "Every published value is perturbed; this says how." }) perturbation: ResearchPerturbationModel;
   @Field({ description: "True when this exact question was already answered on the same data: the same answer is returned." }) cached: boolean;
   @Field() dataVersion: string;
   @Field() methodology: string;
@@ -215,13 +225,7 @@ export class UpdateResearchSettingsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() minRateDenominator?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() minProfessionals?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() protectionPercent?: number | null;
-  @Field(() => String, { nullable: true, description: "OFF or LAPLACE." }) @IsOptional() @IsIn(["OFF", "LAPLACE"]) privacyMode?: "OFF" | "LAPLACE" | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() epsilonPerQuery?: number | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() epsilonBudget?: number | null;
-  @Field(() => Boolean, { nullable: true, description: "Required (true) to set a threshold below its default; the change is audited." })
-  @IsOptional()
-  allowBelowDefaults?: boolean | null;
-  @Field(() => String, { nullable: true, description: "Why (required when lowering a threshold)." })
+  @Field(() => String, { nullable: true, description: "Why (kept in the audit log)." })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -230,7 +234,12 @@ export class UpdateResearchSettingsInput {
 
 @ObjectType("ResearchSettings")
 export class ResearchSettingsModel {
-  @Field(() => ResearchThresholdsModel) thresholds: ResearchThresholdsModel;
+  @Field(() => ResearchThresholdsModel, { description: "The deployment's thresholds (its configuration): the floor of every federation's." }) thresholds: ResearchThresholdsModel;
+  @Field(() => ResearchThresholdsModel, {
+    nullable: true,
+    description: "The caller's federation's own thresholds for its data, when it made them stricter; null: the deployment's apply.",
+  })
+  federationThresholds: ResearchThresholdsModel | null;
   @Field() privacyMode: string;
   @Field(() => Float) epsilonPerQuery: number;
   @Field(() => Float) epsilonBudget: number;

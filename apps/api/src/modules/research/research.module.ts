@@ -2,6 +2,7 @@ import { Module } from "@nestjs/common";
 import { createHighsLpSolver } from "@maillage/lp";
 
 import { ResearchController } from "./research.controller.js";
+import { ResearchKeys } from "./research.keys.js";
 import { ResearchRepository } from "./research.repository.js";
 import { ResearchResolver } from "./research.resolver.js";
 import { LP_SOLVER, ResearchService, type LpSolverLoader } from "./research.service.js";
@@ -19,6 +20,6 @@ function lazySolver(): LpSolverLoader {
 /** Research access: anonymised aggregates with disclosure control, the query log, exports (issue "Research access"). */
 @Module({
   controllers: [ResearchController],
-  providers: [ResearchRepository, ResearchService, ResearchResolver, { provide: LP_SOLVER, useFactory: lazySolver }],
+  providers: [ResearchRepository, ResearchKeys, ResearchService, ResearchResolver, { provide: LP_SOLVER, useFactory: lazySolver }],
 })
 export class ResearchModule {}

@@ -1,22 +1,8 @@
 import type { CommuneRef } from "@maillage/db";
-import { mspSizeBand, type ContributorRecord, type PublishedCellUnits } from "@maillage/domain";
-import { createHash } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { mspSizeBand, type ContributorRecord, type RecordKeys } from "@maillage/domain";
 
 import { aciSeniority, ruralityClass, type ResearchApiDimension, type ResearchMeasure } from "./research.catalog.js";
 import type { ResearchPeriodRow } from "./research.repository.js";
-
-/** Opaque, short unit key of an MSP (the differencing check compares sets of them; they are never released). */
-export const unitKey = (projectId: string): string => {
-  let key = UNIT_KEYS.get(projectId);
-  if (key === undefined) {
-    key = createHash("sha256").update(`maillage-unit:${projectId}`).digest("hex").slice(0, 16);
-    UNIT_KEYS.set(projectId, key);
-  }
-  return key;
-};
-/** One key per MSP, computed once (an answer names each MSP in up to 2^d cells). */
-const UNIT_KEYS = new Map<string, string>();
 
 type MspYear = {
   projectId: string;
@@ -30,7 +16,14 @@ type MspYear = {
  * values and its contribution to the asked measure. An MSP-year without the measure's programme does not contribute
  * to the measure (it still counts in MSP_COUNT).
  */
-export function contributorRecords(rows: readonly ResearchPeriodRow[], measure: ResearchMeasure, communes: ReadonlyMap<string, CommuneRef>): ContributorRecord[] {
+export type ResearchRecord = ContributorRecord & { readonly federationId: string };
+
+export function contributorRecords(
+  rows: readonly ResearchPeriodRow[],
+  measure: ResearchMeasure,
+  communes: ReadonlyMap<string, CommuneRef>,
+  keysOf: (projectId: string, year: number) => RecordKeys,
+): ResearchRecord[] {
   const byKey = new Map<string, MspYear>();
   for (const row of rows) {
     const key = `${row.projectId}|${row.year}`;
@@ -38,7 +31,7 @@ export function contributorRecords(rows: readonly ResearchPeriodRow[], measure: 
     entry.rows[row.programme] = row;
     byKey.set(key, entry);
   }
-  const records: ContributorRecord[] = [];
+  const records: ResearchRecord[] = [];
   for (const e of byKey.values()) {
     const { ACI: aci, PEPS: peps, IPEP: ipep } = e.rows;
     const patientele = aci?.patients ?? Math.max(...Object.values(e.rows).map((r) => r?.patients ?? 0));
@@ -54,7 +47,13 @@ export function contributorRecords(rows: readonly ResearchPeriodRow[], measure: 
     };
     const professionals = Math.max(1, e.any.professionals);
     const contribution = contributionOf(measure, { aci, peps, ipep, patientele, professionals });
-    records.push({ unitId: e.projectId, dimensions, contributions: contribution ? { [measure]: contribution } : {} });
+    records.push({
+      unitId: e.projectId,
+      federationId: e.any.federationId,
+      dimensions,
+      contributions: contribution ? { [measure]: contribution } : {},
+      keys: keysOf(e.projectId, e.year),
+    });
   }
   // Stable order, so that everything downstream is deterministic.
   return records.sort((a, b) => (a.unitId === b.unitId ? Number(a.dimensions.YEAR) - Number(b.dimensions.YEAR) : a.unitId < b.unitId ? -1 : 1));
@@ -85,36 +84,4 @@ function contributionOf(
     case "IPEP_INDICATOR_MEAN":
       return p.ipep && p.ipep.indicator !== null ? { value: p.ipep.indicator, denominator: 1 } : null;
   }
-}
-
-/**
- * The units behind an answer's published cells, compact: the answer's unit keys once, then one bitset per cell over
- * them, deflated (a national answer: ~700 cells × 2,640 MSPs fits in tens of kilobytes instead of megabytes of JSON).
- */
-export function encodeCellUnits(cells: readonly { cellKey: string; units: readonly string[] }[]): Buffer {
-  const universe = [...new Set(cells.flatMap((c) => c.units))].sort();
-  const index = new Map(universe.map((u, i) => [u, i]));
-  const bytes = Math.ceil(universe.length / 8);
-  const encoded = cells.map((c) => {
-    const bits = Buffer.alloc(bytes);
-    for (const u of c.units) {
-      const i = index.get(u) ?? 0;
-      bits[i >> 3] = (bits[i >> 3] ?? 0) | (1 << (i & 7));
-    }
-    return [c.cellKey, bits.toString("base64")];
-  });
-  // Fast compression: the bitsets of large cells are dense and compress well even at level 1.
-  return deflateRawSync(Buffer.from(JSON.stringify({ u: universe, c: encoded })), { level: 1 });
-}
-
-export function decodeCellUnits(data: Uint8Array, answerId: string): PublishedCellUnits[] {
-  const { u: universe, c: cells } = JSON.parse(inflateRawSync(data).toString()) as { u: string[]; c: [string, string][] };
-  return cells.map(([cellKey, b64]) => {
-    const bits = Buffer.from(b64, "base64");
-    const units: string[] = [];
-    universe.forEach((unit, i) => {
-      if (((bits[i >> 3] ?? 0) >> (i & 7)) & 1) units.push(unit);
-    });
-    return { answerId, cellKey, units };
-  });
 }

@@ -4,7 +4,11 @@ import { PrismaService } from "../../prisma/prisma.service.js";
 
 /** One approved result period of an opted-in federation, with what the research dimensions need. */
 export type ResearchPeriodRow = {
+  periodId: string;
+  /** Always true from `periods`; `periodsChangedSince` also returns periods that left APPROVED (unlocked). */
+  approved: boolean;
   projectId: string;
+  federationId: string;
   year: number;
   programme: "PEPS" | "IPEP" | "ACI";
   patients: number | null;
@@ -21,8 +25,8 @@ export type ResearchPeriodRow = {
  * The research side reads approved (hence locked) periods of the federations that opted in, and nothing else
  * (issue "Research access", item 1). One statement, read once per data version (the service filters the records).
  */
-export const RESEARCH_PERIODS_SQL = `
-SELECT rp."projectId"::text AS "projectId", rp.year, rp.programme::text AS programme,
+const PERIODS_SELECT = `
+SELECT rp.id::text AS "periodId", rp.status = 'APPROVED' AS approved, rp."projectId"::text AS "projectId", rp."federationId"::text AS "federationId", rp.year, rp.programme::text AS programme,
   (rp.outputs->'summary'->>'patients')::float8 AS patients,
   (rp.outputs->'summary'->>'computedEur')::float8 AS "computedEur",
   CASE WHEN $1::text IS NULL THEN NULL ELSE (rp.outputs->'summary'->'indicators'->>$1::text)::float8 END AS indicator,
@@ -32,8 +36,14 @@ FROM "ResultPeriod" rp
 JOIN "Federation" f ON f.id = rp."federationId" AND f."researchOptIn"
 JOIN "MspProject" p ON p.id = rp."projectId"
 JOIN "Departement" d ON d.code = p."departementCode"
-LEFT JOIN (SELECT "projectId", count(*)::int AS n FROM "TeamMember" WHERE "leftAt" IS NULL GROUP BY "projectId") tm ON tm."projectId" = rp."projectId"
+LEFT JOIN (SELECT "projectId", count(*)::int AS n FROM "TeamMember" WHERE "leftAt" IS NULL GROUP BY "projectId") tm ON tm."projectId" = rp."projectId"`;
+
+export const RESEARCH_PERIODS_SQL = `${PERIODS_SELECT}
 WHERE rp.status = 'APPROVED'`;
+
+/** The periods of opted-in federations changed since a time ($2), whatever their status now. */
+const RESEARCH_PERIODS_CHANGED_SQL = `${PERIODS_SELECT}
+WHERE rp."updatedAt" >= $2::timestamptz`;
 
 /** Changes whenever the data behind any answer may have changed (approval, unlock, opt-in). */
 export const RESEARCH_DATA_VERSION_SQL = `
@@ -47,9 +57,22 @@ WHERE rp.status = 'APPROVED'`;
 export class ResearchRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Every approved period of the opted-in federations, with the value of `indicatorCode` when one is asked. */
+  /**
+   * Every approved period of the opted-in federations, with the value of `indicatorCode` when one is asked: one JSON
+   * text for all the rows (decoding thousands of rows through the driver costs more than the scan itself).
+   */
   periods(indicatorCode: string | null): Promise<ResearchPeriodRow[]> {
-    return this.prisma.client.$queryRawUnsafe<ResearchPeriodRow[]>(RESEARCH_PERIODS_SQL, indicatorCode);
+    return this.asJson(RESEARCH_PERIODS_SQL, indicatorCode);
+  }
+
+  /** The periods changed since `since` (a `dataVersion` time), approved or not any more: what a new version adds. */
+  periodsChangedSince(indicatorCode: string | null, since: string): Promise<ResearchPeriodRow[]> {
+    return this.asJson(RESEARCH_PERIODS_CHANGED_SQL, indicatorCode, since);
+  }
+
+  private async asJson(sql: string, ...params: unknown[]): Promise<ResearchPeriodRow[]> {
+    const rows = await this.prisma.client.$queryRawUnsafe<{ rows: string | null }[]>(`SELECT coalesce(json_agg(r), '[]')::text AS rows FROM (${sql}) r`, ...params);
+    return JSON.parse(rows[0]?.rows ?? "[]") as ResearchPeriodRow[];
   }
 
   async dataVersion(): Promise<string> {

@@ -31,7 +31,7 @@ export class ResearchResolver {
 
   @Query(() => ResearchAggregateModel, {
     description:
-      "An anonymised aggregate of approved results (RESEARCHER and FEDERATION_ADMIN only), with every cell either published or suppressed with its reason. Errors: BAD_USER_INPUT, DISCLOSURE_RISK, PRIVACY_BUDGET_EXHAUSTED.",
+      "An anonymised aggregate of approved results (RESEARCHER and FEDERATION_ADMIN only), with every cell either published (perturbed, see `perturbation`) or suppressed with its reason. Errors: BAD_USER_INPUT, PRIVACY_BUDGET_EXHAUSTED.",
   })
   researchAggregate(@CurrentActor() actor: Actor, @Args("input") input: ResearchAggregateInput): Promise<ResearchAggregateModel> {
     return this.research.aggregate(actor, input);
@@ -57,13 +57,15 @@ export class ResearchResolver {
     return this.research.budget(actor);
   }
 
-  @Query(() => ResearchSettingsModel, { description: "The disclosure-control thresholds and noise settings in force." })
+  @Query(() => ResearchSettingsModel, { description: "The disclosure-control thresholds and noise settings in force (the deployment's, and the caller's federation's own)." })
   async researchSettings(@CurrentActor() actor: Actor): Promise<ResearchSettingsModel> {
     ResearchService.assertResearchRole(actor);
-    return this.research.settings();
+    return this.research.settings(actor);
   }
 
-  @Mutation(() => ResearchSettingsModel, { description: "FEDERATION_ADMIN: changes the thresholds or the noise; lowering a threshold needs allowBelowDefaults and a reason (audited)." })
+  @Mutation(() => ResearchSettingsModel, {
+    description: "FEDERATION_ADMIN: makes the thresholds stricter for the caller's federation's data (never weaker than the deployment's: BAD_USER_INPUT); audited.",
+  })
   updateResearchSettings(@CurrentActor() actor: Actor, @Args("input") input: UpdateResearchSettingsInput): Promise<ResearchSettingsModel> {
     return this.research.updateSettings(actor, input);
   }

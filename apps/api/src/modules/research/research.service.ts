@@ -1,30 +1,34 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 
 import { Inject, Injectable } from "@nestjs/common";
 import { communesByCode, departementsRef, regionsRef, type CommuneRef } from "@maillage/db";
 import {
-  buildCubeFromRecords,
   can,
+  cellKeyRandom,
   clampPageSize,
   decodeCursor,
+  DEFAULT_PERTURBATION,
   encodeCursor,
-  DEFAULT_DISCLOSURE_THRESHOLDS,
-  findDifferencingRisks,
   laplaceMechanism,
+  maxRelativeError,
   MSP_SIZE_BAND_LABELS,
   MSP_SIZE_BANDS,
-  protectCube,
+  MAX_CUBE_DIMENSIONS,
+  releaseCube,
   resolveDisclosureThresholds,
+  strictestThresholds,
   SUPPRESSION_REASON_LABELS,
+  thresholdLabel,
+  weakerFields,
   type Actor,
-  type ContributorRecord,
   type CubeDimension,
   type DisclosureThresholds,
   type LpSolver,
-  type PublishedCellUnits,
   type SuppressionReason,
 } from "@maillage/domain";
 
+import { APP_CONFIG } from "../../config/config.module.js";
+import type { AppConfig } from "../../config/config.js";
 import { AppError, badUserInput, ErrorCode, forbidden } from "../../common/errors.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { AuditService } from "../audit/audit.service.js";
@@ -43,8 +47,10 @@ import {
   type ResearchApiDimension,
   type ResearchMeasure,
 } from "./research.catalog.js";
-import { contributorRecords, decodeCellUnits, encodeCellUnits, unitKey } from "./research.records.js";
+import { ResearchKeys } from "./research.keys.js";
+import { contributorRecords, type ResearchRecord } from "./research.records.js";
 import { ResearchRepository, type ResearchPeriodRow } from "./research.repository.js";
+import { PeriodSnapshots } from "./research.snapshots.js";
 
 /** Provides the LP solver of the disclosure-control audit, loaded on the first research answer (not at start-up). */
 export const LP_SOLVER = Symbol("LP_SOLVER");
@@ -76,18 +82,35 @@ export type ResearchAnswer = {
   suppressedCount: number;
   thresholds: DisclosureThresholds;
   noise: { mechanism: string; epsilon: number } | null;
+  perturbation: AnswerPerturbation;
   dataVersion: string;
   methodology: string;
 };
 
-export type ResearchSettingsValue = { thresholds: DisclosureThresholds; privacyMode: "OFF" | "LAPLACE"; epsilonPerQuery: number; epsilonBudget: number };
+/** What the answer says of its perturbation (portal, exports): every published figure is perturbed. */
+export type AnswerPerturbation = {
+  method: string;
+  description: string;
+  /** Amounts: largest relative error of a published cell (contribution noise + cell-key term), in %. */
+  maxRelativeErrorPercent: number | null;
+  /** Counts of MSPs: published as multiples of this base (at most base − 1 away from the truth). */
+  countBase: number | null;
+};
+
+export type ResearchSettingsValue = {
+  /** The deployment's thresholds (configuration). */
+  thresholds: DisclosureThresholds;
+  /** The caller's federation's own thresholds in force for its data (at least as strict), or null. */
+  federationThresholds: DisclosureThresholds | null;
+  privacyMode: "OFF" | "LAPLACE";
+  epsilonPerQuery: number;
+  epsilonBudget: number;
+};
 
 /** (Data version × measure) record sets kept in memory (a few megabytes each at national scale). */
 const RECORDS_CACHE_SIZE = 12;
 /** Data versions (× indicator) whose period rows stay in memory. */
 const ROWS_CACHE_SIZE = 4;
-/** How many of a researcher's previous answers the differencing check compares a new one with. */
-const DIFFERENCING_HISTORY = 200;
 /** Largest contribution of one MSP-year in the noisy (differential-privacy) mode: values are clipped to it. */
 const DP_CLIP: Partial<Record<ResearchMeasure, number>> = {
   MSP_COUNT: 1,
@@ -99,10 +122,22 @@ const DP_CLIP: Partial<Record<ResearchMeasure, number>> = {
 
 const METHODOLOGY =
   "Agrégats calculés sur les périodes de résultats validées (verrouillées) des fédérations qui participent à la recherche ; " +
-  "l'unité statistique est la MSP-année. Secret statistique (DOMAIN.md §6.3) : effectifs de patients de 1 à 10 masqués, " +
-  "toute case construite sur moins de 3 MSP masquée, dominance (une MSP > 85 % d'un total) masquée, taux et moyennes publiés " +
-  "seulement sur 11 unités au moins ; masquage complémentaire vérifié par programmation linéaire, pour qu'aucune case masquée ne " +
-  "se déduise des marges. Aucune donnée individuelle n'est accessible ; chaque requête est journalisée.";
+  "l'unité statistique est la MSP-année. Secret statistique (règles du Guide du secret statistique de l'Insee et des règles de " +
+  "sortie du CASD) : effectifs de patients de 1 à 10 masqués, toute case construite sur moins de 3 MSP masquée, dominance " +
+  "(une MSP > 85 % d'un total) masquée, taux et moyennes publiés seulement sur 11 unités au moins, masquage complémentaire " +
+  "vérifié par programmation linéaire. Toutes les valeurs publiées sont perturbées de façon permanente : chaque MSP-année " +
+  "contribue aux montants et aux patientèles avec un écart secret de 10 à 20 % (bruit multiplicatif, méthode du Census Bureau " +
+  "des États-Unis), et chaque case reçoit une perturbation fixée par une clé secrète de ses contributeurs (méthode de la clé " +
+  "de cellule du Bureau australien de statistique et de l'ONS) ; les nombres de MSP sont arrondis à un multiple de 3. La même " +
+  "case a toujours la même valeur, quelle que soit la question ; la différence de deux cases reste perturbée. Aucune donnée " +
+  "individuelle n'est accessible ; chaque requête est journalisée.";
+
+const PERTURBATION_METHOD = "Clé de cellule et bruit permanent des contributions";
+const COUNT_PERTURBATION = "Nombres de MSP arrondis à un multiple de 3 par la clé de cellule (écart d'au plus 2).";
+const AMOUNT_PERTURBATION = (max: number) =>
+  `Valeurs perturbées : chaque contribution d'une MSP-année est décalée de 10 à 20 % dans un sens secret propre à la MSP, ` +
+  `puis chaque case reçoit une perturbation fixée par sa clé ; erreur relative d'au plus ${max} %, bien moindre en pratique ` +
+  `sur les cases de nombreuses MSP.`;
 
 const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => new AppError(code, message, extra);
 
@@ -115,15 +150,25 @@ const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> =
 @Injectable()
 export class ResearchService {
   private communes: ReadonlyMap<string, CommuneRef> | null = null;
-  private readonly recordsCache = new Map<string, Promise<ContributorRecord[]>>();
+  private readonly recordsCache = new Map<string, Promise<ResearchRecord[]>>();
   private readonly rowsCache = new Map<string, Promise<ResearchPeriodRow[]>>();
+  private readonly snapshots: PeriodSnapshots;
+  /** The deployment's thresholds (configuration; may be below the defaults only there). */
+  private readonly deploymentThresholds: DisclosureThresholds;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly repository: ResearchRepository,
     private readonly audit: AuditService,
+    private readonly keys: ResearchKeys,
     @Inject(LP_SOLVER) private readonly solver: LpSolverLoader,
-  ) {}
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const resolved = resolveDisclosureThresholds(config.research.thresholds as Partial<DisclosureThresholds>, { allowBelowDefaults: true });
+    if (!resolved.ok) throw new Error(`RESEARCH_THRESHOLDS: ${resolved.error.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+    this.deploymentThresholds = resolved.value;
+    this.snapshots = new PeriodSnapshots(repository, ROWS_CACHE_SIZE);
+  }
 
   static assertResearchRole(actor: Actor): void {
     if (!can(actor, "research.query")) throw forbidden("L'espace recherche est réservé aux chercheurs et aux administrateurs de fédération.");
@@ -152,55 +197,68 @@ export class ResearchService {
     }
   }
 
-  async settings(): Promise<ResearchSettingsValue> {
-    const row = await this.prisma.client.researchSettings.findUnique({ where: { id: "default" } });
-    if (!row) return { thresholds: DEFAULT_DISCLOSURE_THRESHOLDS, privacyMode: "OFF", epsilonPerQuery: 0.5, epsilonBudget: 10 };
-    // Stored thresholds were checked (and any weakening audited) when they were saved.
-    const resolved = resolveDisclosureThresholds(row.thresholds as Partial<DisclosureThresholds>, { allowBelowDefaults: true });
-    return {
-      thresholds: resolved.ok ? resolved.value : DEFAULT_DISCLOSURE_THRESHOLDS,
-      privacyMode: row.privacyMode === "LAPLACE" ? "LAPLACE" : "OFF",
-      epsilonPerQuery: row.epsilonPerQuery,
-      epsilonBudget: row.epsilonBudget,
-    };
+  /** Every federation's own (stricter) thresholds, by federation id. */
+  private async federationThresholds(): Promise<Map<string, DisclosureThresholds>> {
+    const rows = await this.prisma.client.federationResearchSettings.findMany({ select: { federationId: true, thresholds: true } });
+    const map = new Map<string, DisclosureThresholds>();
+    for (const row of rows) {
+      const resolved = resolveDisclosureThresholds(row.thresholds as Partial<DisclosureThresholds>, { allowBelowDefaults: true });
+      // Stored values were checked against the deployment's when saved; a later, stricter deployment still wins.
+      if (resolved.ok) map.set(row.federationId, strictestThresholds(this.deploymentThresholds, resolved.value));
+    }
+    return map;
+  }
+
+  /** The settings in force: the deployment's, and the caller's federation's own when it made them stricter. */
+  async settings(actor?: Actor): Promise<ResearchSettingsValue> {
+    const own = actor?.federationId ? (await this.federationThresholds()).get(actor.federationId) ?? null : null;
+    const { privacyMode, epsilonPerQuery, epsilonBudget } = this.config.research;
+    return { thresholds: this.deploymentThresholds, federationThresholds: own, privacyMode, epsilonPerQuery, epsilonBudget };
   }
 
   /**
-   * Changes the deployment's disclosure settings (FEDERATION_ADMIN). A threshold below its default needs
-   * `allowBelowDefaults` and a reason; every change is audited with before and after.
+   * A federation admin makes the thresholds stricter for their own federation's data (never weaker than the
+   * deployment's: weakening belongs to the deployment's configuration). Every change is audited with before and after.
    */
-  async updateSettings(
-    actor: Actor,
-    input: { [K in keyof DisclosureThresholds]?: number | null } & { privacyMode?: "OFF" | "LAPLACE" | null; epsilonPerQuery?: number | null; epsilonBudget?: number | null; allowBelowDefaults?: boolean | null; reason?: string | null },
-  ): Promise<ResearchSettingsValue> {
-    if (!can(actor, "research.configure")) throw forbidden();
-    const before = await this.settings();
-    const { privacyMode, epsilonPerQuery, epsilonBudget, allowBelowDefaults, reason, ...rest } = input;
+  async updateSettings(actor: Actor, input: { [K in keyof DisclosureThresholds]?: number | null } & { reason?: string | null }): Promise<ResearchSettingsValue> {
+    if (!can(actor, "research.configure") || !actor.federationId) throw forbidden();
+    const federationId = actor.federationId;
+    const before = await this.settings(actor);
+    const { reason, ...rest } = input;
     const wanted = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)) as Partial<DisclosureThresholds>;
-    const resolved = resolveDisclosureThresholds({ ...before.thresholds, ...wanted }, { allowBelowDefaults: allowBelowDefaults === true });
+    const resolved = resolveDisclosureThresholds({ ...(before.federationThresholds ?? before.thresholds), ...wanted }, { allowBelowDefaults: true });
     if (!resolved.ok) throw badUserInput(resolved.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
-    const lowered = resolveDisclosureThresholds(resolved.value).ok === false;
-    if (lowered && !reason?.trim()) throw badUserInput([{ field: "reason", code: "RESEARCH.REASON_REQUIRED", message: "Indiquez pourquoi un seuil passe sous sa valeur par défaut." }]);
-    const eps = epsilonPerQuery ?? before.epsilonPerQuery;
-    const total = epsilonBudget ?? before.epsilonBudget;
-    if (!(eps > 0 && eps <= 10) || !(total > 0 && total <= 1000)) {
-      throw badUserInput([{ field: "epsilonPerQuery", code: "RESEARCH.EPSILON_INVALID", message: "ε par requête va de 0 à 10 (exclu 0) et le budget de 0 à 1 000." }]);
+    const weaker = weakerFields(resolved.value, this.deploymentThresholds);
+    if (weaker.length > 0) {
+      throw badUserInput(
+        weaker.map((field) => ({
+          field,
+          code: "RESEARCH.WEAKER_THAN_DEPLOYMENT",
+          message: `Le paramètre « ${thresholdLabel(field)} » ne peut être que plus strict que celui de la plateforme (${String(this.deploymentThresholds[field])}) : seul l'exploitant de la plateforme peut l'assouplir.`,
+        })),
+      );
     }
-    const after: ResearchSettingsValue = { thresholds: resolved.value, privacyMode: privacyMode ?? before.privacyMode, epsilonPerQuery: eps, epsilonBudget: total };
     await this.prisma.client.$transaction(async (tx) => {
-      const data = { thresholds: after.thresholds as object, privacyMode: after.privacyMode, epsilonPerQuery: eps, epsilonBudget: total, updatedById: actor.userId };
-      await tx.researchSettings.upsert({ where: { id: "default" }, create: { id: "default", ...data }, update: data });
+      const data = { thresholds: resolved.value as object, updatedById: actor.userId };
+      await tx.federationResearchSettings.upsert({ where: { federationId }, create: { federationId, ...data }, update: data });
       await this.audit.record(
-        { federationId: actor.federationId, actorId: actor.userId, action: "research.settings", targetType: "ResearchSettings", targetId: null, summary: { before, after, belowDefaults: lowered, reason: reason?.trim() ?? null } },
+        {
+          federationId,
+          actorId: actor.userId,
+          action: "research.settings",
+          targetType: "FederationResearchSettings",
+          targetId: federationId,
+          summary: { before: before.federationThresholds ?? before.thresholds, after: resolved.value, reason: reason?.trim() || null },
+        },
         tx,
       );
     });
-    return after;
+    return this.settings(actor);
   }
 
   async budget(actor: Actor): Promise<{ mode: string; epsilonTotal: number; epsilonSpent: number; epsilonRemaining: number; epsilonPerQuery: number }> {
     ResearchService.assertResearchRole(actor);
-    const s = await this.settings();
+    const s = await this.settings(actor);
     const row = await this.prisma.client.researchBudget.findUnique({ where: { userId: actor.userId } });
     const spent = row?.epsilonSpent ?? 0;
     return { mode: s.privacyMode, epsilonTotal: s.epsilonBudget, epsilonSpent: spent, epsilonRemaining: Math.max(0, s.epsilonBudget - spent), epsilonPerQuery: s.epsilonPerQuery };
@@ -251,48 +309,32 @@ export class ResearchService {
     return { measure: q.measure, indicatorCode, groupBy: [...groupBy], filters };
   }
 
-  /** The answer to a question, protected, audited; the same question on the same data gets the same answer. */
+  /**
+   * The answer to a question, protected, audited; the same question on the same data gets the same answer, and every
+   * published figure is perturbed by keys that never change (docs/research.md, "Threat model"), so there is no
+   * per-account history to check: whoever asks, alone or with others, gets the same protected cells.
+   */
   async aggregate(actor: Actor, question: ResearchQuestion, now = new Date()): Promise<ResearchAnswer & { queryId: string; cached: boolean }> {
     ResearchService.assertResearchRole(actor);
     const q = this.normalise(question, now);
-    const settings = await this.settings();
+    const { privacyMode, epsilonPerQuery, epsilonBudget } = this.config.research;
+    const byFederation = await this.federationThresholds();
     const questionKey = createHash("sha256").update(JSON.stringify(q)).digest("hex");
-    const dataVersion = `${await this.repository.dataVersion()}|${JSON.stringify(settings)}`;
+    const settingsKey = JSON.stringify([this.deploymentThresholds, [...byFederation].sort(), privacyMode, epsilonPerQuery, DEFAULT_PERTURBATION]);
+    const rowsVersion = await this.repository.dataVersion();
+    const dataVersion = `${rowsVersion}|${settingsKey}`;
     const stored = await this.prisma.client.researchAnswer.findUnique({ where: { questionKey_dataVersion: { questionKey, dataVersion } }, select: { id: true, answer: true } });
-    let answer: ResearchAnswer;
-    let fresh: { cellUnits: Uint8Array; epsilon: number | null } | null = null;
-    if (stored) {
-      answer = stored.answer as unknown as ResearchAnswer;
-    } else {
-      const computed = await this.compute(q, settings, dataVersion);
-      answer = computed.answer;
-      fresh = { cellUnits: encodeCellUnits(computed.cellUnits), epsilon: settings.privacyMode === "LAPLACE" ? settings.epsilonPerQuery : null };
-    }
+    const answer = stored ? (stored.answer as unknown as ResearchAnswer) : await this.compute(q, byFederation, rowsVersion, dataVersion);
+    const epsilon = !stored && privacyMode === "LAPLACE" ? epsilonPerQuery : null;
     const parameters = { ...q };
 
-    const risk = await this.differencingRisk(actor, q, dataVersion, stored?.id ?? null, fresh?.cellUnits ?? null, settings.thresholds.minContributors);
-    if (risk) {
-      await this.audit.record({
-        federationId: actor.federationId,
-        actorId: actor.userId,
-        action: "research.refused",
-        targetType: "ResearchQuery",
-        summary: { parameters, reason: "DISCLOSURE_RISK", isolatedUnits: Math.max(risk.onlyInA, risk.onlyInB) },
-      });
-      throw fail(
-        ErrorCode.DISCLOSURE_RISK,
-        `Cette requête, rapprochée d'une requête précédente, isolerait ${Math.max(risk.onlyInA, risk.onlyInB)} MSP (moins de ${settings.thresholds.minContributors}) : elle est refusée. Élargissez les filtres ou gardez ceux de la requête précédente.`,
-      );
-    }
-
-    const epsilon = fresh?.epsilon ?? null;
     let queryId: string;
     try {
       queryId = await this.prisma.client.$transaction(async (tx) => {
         if (epsilon !== null) {
           await tx.researchBudget.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId }, update: {} });
           const spent = await tx.researchBudget.updateMany({
-            where: { userId: actor.userId, epsilonSpent: { lte: settings.epsilonBudget - epsilon + 1e-9 } },
+            where: { userId: actor.userId, epsilonSpent: { lte: epsilonBudget - epsilon + 1e-9 } },
             data: { epsilonSpent: { increment: epsilon } },
           });
           if (spent.count !== 1) {
@@ -303,15 +345,7 @@ export class ResearchService {
           stored?.id ??
           (
             await tx.researchAnswer.create({
-              data: {
-                questionKey,
-                dataVersion,
-                answer: answer as unknown as object,
-                cellUnits: fresh!.cellUnits as Uint8Array<ArrayBuffer>,
-                cellsReturned: answer.cellCount,
-                cellsSuppressed: answer.suppressedCount,
-                epsilon,
-              },
+              data: { questionKey, dataVersion, answer: answer as unknown as object, cellsReturned: answer.cellCount, cellsSuppressed: answer.suppressedCount, epsilon },
               select: { id: true },
             })
           ).id;
@@ -343,47 +377,12 @@ export class ResearchService {
     return { ...answer, queryId, cached: Boolean(stored) };
   }
 
-  /**
-   * The first risky pair between this answer's published cells and the answers this researcher already received on
-   * the same data (a difference between two data versions is the new approvals themselves, released in batches by
-   * the federations: docs/research.md, residual risks). Pairs inside one answer are the disclosure control's
-   * business (complementary suppression, LP audit). Only cells of the same measure can be subtracted from each other,
-   * and only a NESTED pair isolates a group (an overlap gives the difference of two small groups' figures, which
-   * reveals nothing unless one of them is known: docs/research.md).
-   */
-  private async differencingRisk(actor: Actor, q: Required<ResearchQuestion>, dataVersion: string, storedAnswerId: string | null, freshUnits: Uint8Array | null, threshold: number) {
-    const asked = await this.prisma.client.researchQuery.findMany({
-      where: { userId: actor.userId, dataVersion, ...(storedAnswerId ? { answerId: { not: storedAnswerId } } : {}) },
-      distinct: ["answerId"],
-      orderBy: { createdAt: "desc" },
-      take: DIFFERENCING_HISTORY,
-      select: { answerId: true, parameters: true },
-    });
-    const sameMeasure = asked.filter((a) => {
-      const p = a.parameters as { measure?: string; indicatorCode?: string | null };
-      return p.measure === q.measure && (p.indicatorCode ?? null) === q.indicatorCode;
-    });
-    if (sameMeasure.length === 0) return undefined;
-    const previous = await this.prisma.client.researchAnswer.findMany({ where: { id: { in: sameMeasure.map((a) => a.answerId) } }, select: { id: true, cellUnits: true } });
-    const currentUnits = freshUnits ?? (await this.prisma.client.researchAnswer.findUniqueOrThrow({ where: { id: storedAnswerId! }, select: { cellUnits: true } })).cellUnits;
-    const current = decodeCellUnits(currentUnits, "current");
-    const before = previous.flatMap((p) => decodeCellUnits(p.cellUnits, p.id));
-    // A difference already inside one answer (a previous cell that is also a cell of the new answer, e.g. a margin, or
-    // the reverse) was protected by that answer's complementary suppression: only new combinations count.
-    const keyOf = (units: readonly string[]) => units.join(",");
-    const inAnswer = new Map<string, Set<string>>();
-    for (const cell of [...before, ...current]) {
-      const set = inAnswer.get(cell.answerId) ?? new Set<string>();
-      set.add(keyOf(cell.units));
-      inAnswer.set(cell.answerId, set);
-    }
-    return findDifferencingRisks(before, current, { threshold, includeOverlaps: false }).find((r) => {
-      if (r.a.answerId === "current" && r.b.answerId === "current") return false;
-      const [cur, prev] = r.a.answerId === "current" ? [r.a, r.b] : [r.b, r.a];
-      const coveredByNew = inAnswer.get("current")?.has(keyOf(prev.units)) ?? false;
-      const coveredByOld = inAnswer.get(prev.answerId)?.has(keyOf(cur.units)) ?? false;
-      return !coveredByNew && !coveredByOld;
-    });
+  /** A stored answer of one of the caller's own queries (exports: a GET that changes nothing). */
+  async storedAnswer(actor: Actor, queryId: string): Promise<ResearchAnswer & { queryId: string; cached: boolean }> {
+    ResearchService.assertResearchRole(actor);
+    const row = await this.prisma.client.researchQuery.findFirst({ where: { id: queryId, userId: actor.userId }, select: { id: true, answer: { select: { answer: true } } } });
+    if (!row) throw fail(ErrorCode.NOT_FOUND, "Requête introuvable dans votre historique.");
+    return { ...(row.answer.answer as unknown as ResearchAnswer), queryId: row.id, cached: true };
   }
 
   /**
@@ -391,13 +390,13 @@ export class ResearchService {
    * and kept for the next questions: researchers ask many questions on the same data, and the version changes with
    * any approval, unlock, opt-in or settings change.
    */
-  private recordsFor(dataVersion: string, q: Required<ResearchQuestion>): Promise<ContributorRecord[]> {
+  private recordsFor(dataVersion: string, q: Required<ResearchQuestion>): Promise<ResearchRecord[]> {
     const key = `${dataVersion}|${q.measure}|${q.indicatorCode ?? ""}`;
     let records = this.recordsCache.get(key);
     if (!records) {
-      records = this.rowsFor(dataVersion, q.indicatorCode).then((rows) => {
+      records = Promise.all([this.rowsFor(dataVersion, q.indicatorCode), this.keys.keysFor()]).then(([rows, keysOf]) => {
         this.communes ??= communesByCode();
-        return contributorRecords(rows, q.measure, this.communes);
+        return contributorRecords(rows, q.measure, this.communes, keysOf);
       });
       this.recordsCache.set(key, records);
       records.catch(() => this.recordsCache.delete(key));
@@ -406,12 +405,16 @@ export class ResearchService {
     return records;
   }
 
-  /** The approved periods of one data version (with one indicator's values when asked), read once for every measure. */
+  /**
+   * The approved periods of one data version (with one indicator's values when asked), read once for every measure.
+   * A new version after the last one read (an approval, an unlock) reads only the periods changed since, when the
+   * federations are the same and the count then matches; anything else reads them all again.
+   */
   private rowsFor(dataVersion: string, indicatorCode: string | null): Promise<ResearchPeriodRow[]> {
     const key = `${dataVersion}|${indicatorCode ?? ""}`;
     let rows = this.rowsCache.get(key);
     if (!rows) {
-      rows = this.repository.periods(indicatorCode);
+      rows = this.snapshots.read(dataVersion, indicatorCode);
       this.rowsCache.set(key, rows);
       rows.catch(() => this.rowsCache.delete(key));
       while (this.rowsCache.size > ROWS_CACHE_SIZE) this.rowsCache.delete(this.rowsCache.keys().next().value as string);
@@ -419,10 +422,14 @@ export class ResearchService {
     return rows;
   }
 
-  private async compute(q: Required<ResearchQuestion>, settings: ResearchSettingsValue, dataVersion: string): Promise<{ answer: ResearchAnswer; cellUnits: PublishedCellUnits[] }> {
+  private async compute(q: Required<ResearchQuestion>, byFederation: ReadonlyMap<string, DisclosureThresholds>, rowsVersion: string, dataVersion: string): Promise<ResearchAnswer> {
     const filters = q.filters ?? [];
-    const records = (await this.recordsFor(dataVersion, q)).filter((r) => filters.every((f) => f.values.includes(r.dimensions[f.dimension] ?? "")));
+    // Records depend on the data only (not on the settings): they are kept per version of the approved periods.
+    const records = (await this.recordsFor(rowsVersion, q)).filter((r) => filters.every((f) => f.values.includes(r.dimensions[f.dimension] ?? "")));
     const measure = MEASURES[q.measure];
+    // The strictest thresholds of the federations whose data the answer covers (each may only be stricter).
+    const present = [...new Set(records.map((r) => r.federationId))].sort();
+    const thresholds = strictestThresholds(this.deploymentThresholds, ...present.flatMap((id) => byFederation.get(id) ?? []));
     const labels = new Map<string, Map<string, string>>();
     const dimensions: CubeDimension[] = q.groupBy.map((d) => {
       const all = this.categories(d);
@@ -433,29 +440,26 @@ export class ResearchService {
       const extra = [...present].filter((v): v is string => v !== undefined && !known.includes(v)).sort();
       return { id: d, categories: [...known, ...extra] };
     });
-    const built = buildCubeFromRecords({ dimensions, measures: [measure.spec], records });
-    if (!built.ok) throw badUserInput(built.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
-    const protectedCube = protectCube(built.value.cube, { solver: await this.solver(), thresholds: settings.thresholds });
-    if (!protectedCube.ok) throw badUserInput(protectedCube.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
-    const random = cryptoRandom();
-    const noisy = settings.privacyMode === "LAPLACE";
-    const perCellEpsilon = settings.epsilonPerQuery / 2 ** q.groupBy.length;
-    const unitsByKey = new Map(built.value.cube.cells.map((c, i) => [JSON.stringify(c.coordinates), built.value.units[i] ?? []]));
-    const cellUnits: PublishedCellUnits[] = [];
-    const cells: AnswerCell[] = protectedCube.value.cells.map((cell) => {
+    const released = releaseCube({ dimensions, measure: measure.spec, records, thresholds, solver: await this.solver(), perturbation: DEFAULT_PERTURBATION });
+    if (!released.ok) throw badUserInput(released.error.map((e) => ({ field: e.field, code: e.code, message: e.message })));
+    const { privacyMode, epsilonPerQuery } = this.config.research;
+    const noisy = privacyMode === "LAPLACE";
+    // The same ε share for every cell whatever the question's dimensions: the same cell then always gets the same noise.
+    const perCellEpsilon = epsilonPerQuery / 2 ** MAX_CUBE_DIMENSIONS;
+    const cells: AnswerCell[] = released.value.cells.map((cell) => {
       const coordinates = cell.coordinates.map((value, d) => {
         const dimension = q.groupBy[d] as ResearchApiDimension;
         return { dimension, value, label: value === null ? null : (labels.get(dimension)?.get(value) ?? value) };
       });
       if (cell.suppressed) return { coordinates, value: null, suppressed: true, reason: cell.reason, reasonLabel: SUPPRESSION_REASON_LABELS[cell.reason] };
-      const key = JSON.stringify(cell.coordinates);
-      cellUnits.push({ answerId: "", cellKey: `${JSON.stringify(q.filters)}|${key}`, units: (unitsByKey.get(key) ?? []).map(unitKey) });
-      let value = cell.values[q.measure] ?? null;
-      if (noisy && value !== null) value = this.noise(q.measure, value, perCellEpsilon, random);
+      let value = cell.value;
+      if (noisy && value !== null) value = this.noise(q.measure, value, perCellEpsilon, cellKeyRandom(cell.perturbed.magnitudeKey));
       return { coordinates, value, suppressed: false, reason: null, reasonLabel: null };
     });
     const suppressedCount = cells.filter((c) => c.suppressed).length;
-    const answer: ResearchAnswer = {
+    const isCount = measure.spec.kind === "COUNT_MSP";
+    const maxPercent = Math.round(maxRelativeError(DEFAULT_PERTURBATION) * 100);
+    return {
       measure: q.measure,
       measureLabel: measure.label,
       unit: measure.unit,
@@ -464,18 +468,23 @@ export class ResearchService {
       cells,
       cellCount: cells.length,
       suppressedCount,
-      thresholds: settings.thresholds,
-      noise: noisy ? { mechanism: "LAPLACE", epsilon: settings.epsilonPerQuery } : null,
+      thresholds,
+      noise: noisy ? { mechanism: "LAPLACE", epsilon: epsilonPerQuery } : null,
+      perturbation: {
+        method: PERTURBATION_METHOD,
+        description: isCount ? COUNT_PERTURBATION : AMOUNT_PERTURBATION(maxPercent),
+        maxRelativeErrorPercent: isCount ? null : maxPercent,
+        countBase: isCount ? DEFAULT_PERTURBATION.countBase : null,
+      },
       dataVersion: createHash("sha256").update(dataVersion).digest("hex").slice(0, 12),
       methodology: METHODOLOGY,
     };
-    return { answer, cellUnits };
   }
 
   /**
-   * Noisy mode: Laplace noise on each published value, the query's ε split over the 2^d cells a record falls in
-   * (composition); contributions are bounded by DP_CLIP (sensitivity). Means and shares keep their protected value
-   * with noise on the numerator scale of one unit (documented limit in docs/research.md).
+   * Noisy mode (deployment option): Laplace noise on each published value, the query's ε split over the 2^d cells a
+   * record falls in; contributions bounded by DP_CLIP (sensitivity). The noise is drawn from the cell's key, so the
+   * same cell always gets the same noise (asking again, or otherwise, averages nothing away).
    */
   private noise(measure: ResearchMeasure, value: number, epsilon: number, random: () => number): number {
     const sensitivity = DP_CLIP[measure] ?? 1;
@@ -517,14 +526,4 @@ function parseCursor(after: string): { createdAt: Date; id: string } {
     throw badUserInput([{ field: "after", code: "INVALID_CURSOR", message: "Curseur de pagination invalide." }]);
   }
   return { createdAt: new Date(createdAt), id };
-}
-
-/** Uniform numbers in [0, 1) from the operating system's CSPRNG (never Math.random for released noise). */
-function cryptoRandom(): () => number {
-  return () => {
-    const b = randomBytes(7);
-    // 53 random bits.
-    const hi = (b.readUIntBE(0, 3) & 0x1fffff) * 2 ** 32;
-    return (hi + b.readUInt32BE(3)) / 2 ** 53;
-  };
 }

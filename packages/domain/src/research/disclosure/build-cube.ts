@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../../shared/result.js";
+import { addKeys, contributionFactor, type PerturbationSettings, type PerturbedMeasure, type RecordKeys } from "../perturbation/perturbation.js";
 import type { SdcInputError } from "./cube.js";
 import { MAX_CUBE_DIMENSIONS, type CellMeasure, type Coordinate, type CubeCell, type CubeDimension, type CubeInput, type MeasureSpec, type ResearchDimension } from "./types.js";
 
@@ -21,12 +22,16 @@ export type ContributorRecord = {
   readonly dimensions: Readonly<Partial<Record<ResearchDimension, string>>>;
   /** Per measure id; a record without a key does not contribute to that measure (e.g. an MSP outside PEPS). */
   readonly contributions: Readonly<Record<string, Contribution>>;
+  /** The record's permanent keys (perturbation); without them the record is not perturbed (tests, raw figures). */
+  readonly keys?: RecordKeys;
 };
 
 export type BuiltCube = {
   readonly cube: CubeInput;
   /** `units[i]`: the sorted unit ids behind `cube.cells[i]` (for the differencing check); never published. */
   readonly units: readonly (readonly string[])[];
+  /** `perturbed[i][measureId]`: the perturbed sums and cell keys behind `cube.cells[i]` (publishedValue). */
+  readonly perturbed: readonly Readonly<Record<string, PerturbedMeasure>>[];
 };
 
 /**
@@ -39,8 +44,13 @@ export function buildCubeFromRecords(params: {
   readonly dimensions: readonly CubeDimension[];
   readonly measures: readonly MeasureSpec[];
   readonly records: readonly ContributorRecord[];
+  /** Perturbation of the records that carry keys (defaults when absent). */
+  readonly perturbation?: PerturbationSettings;
+  /** False: skip the unit lists (`units` empty), which only tests and audits need. Default true. */
+  readonly withUnits?: boolean;
 }): Result<BuiltCube, readonly SdcInputError[]> {
   const { dimensions, measures, records } = params;
+  const withUnits = params.withUnits !== false;
   const errors: SdcInputError[] = [];
   if (dimensions.length < 1 || dimensions.length > MAX_CUBE_DIMENSIONS) {
     return err([{ field: "dimensions", code: "SDC.DIMENSIONS_INVALID", message: `Une requête croise de 1 à ${String(MAX_CUBE_DIMENSIONS)} dimensions.` }]);
@@ -54,9 +64,19 @@ export function buildCubeFromRecords(params: {
     cellCount *= sizes[d] ?? 1;
   }
 
-  type Acc = { value: number; denominator: number; byUnit: Map<string, { value: number; professionals: number | undefined }> };
-  const acc: Acc[][] = measures.map(() => Array.from({ length: cellCount }, () => ({ value: 0, denominator: 0, byUnit: new Map() })));
-  const unitsByCell: Set<string>[] = Array.from({ length: cellCount }, () => new Set());
+  type Acc = {
+    value: number;
+    denominator: number;
+    pValue: number;
+    pDenominator: number;
+    countKey: number;
+    magnitudeKey: number;
+    byUnit: Map<string, { value: number; pValue: number; professionals: number | undefined }>;
+  };
+  const acc: Acc[][] = measures.map(() =>
+    Array.from({ length: cellCount }, () => ({ value: 0, denominator: 0, pValue: 0, pDenominator: 0, countKey: 0, magnitudeKey: 0, byUnit: new Map() })),
+  );
+  const unitsByCell: Set<string>[] = withUnits ? Array.from({ length: cellCount }, () => new Set()) : [];
 
   records.forEach((record, r) => {
     const own: number[] = [];
@@ -86,34 +106,54 @@ export function buildCubeFromRecords(params: {
         errors.push({ field: `records.${String(r)}.contributions.${measure.id}`, code: "SDC.RECORD_INVALID", message: "Valeur invalide." });
         return;
       }
+      const keys = record.keys;
+      const denominator = contribution?.denominator ?? 0;
+      const pValue = keys ? value * contributionFactor(keys.direction, keys.valueDraw, params.perturbation) : value;
+      const pDenominator = keys ? denominator * contributionFactor(keys.direction, keys.denominatorDraw, params.perturbation) : denominator;
       for (const cell of targets) {
         const a = acc[m]?.[cell];
         if (a === undefined) continue;
         a.value += value;
-        a.denominator += contribution?.denominator ?? 0;
-        const unit = a.byUnit.get(record.unitId) ?? { value: 0, professionals: undefined };
+        a.denominator += denominator;
+        a.pValue += pValue;
+        a.pDenominator += pDenominator;
+        if (keys) {
+          a.countKey = addKeys(a.countKey, keys.countKey);
+          a.magnitudeKey = addKeys(a.magnitudeKey, keys.magnitudeKey);
+        }
+        let unit = a.byUnit.get(record.unitId);
+        if (unit === undefined) {
+          unit = { value: 0, pValue: 0, professionals: undefined };
+          a.byUnit.set(record.unitId, unit);
+        }
         unit.value += value;
+        unit.pValue += pValue;
         if (contribution?.professionals !== undefined) unit.professionals = Math.max(unit.professionals ?? 0, contribution.professionals);
-        a.byUnit.set(record.unitId, unit);
-        unitsByCell[cell]?.add(record.unitId);
+        if (withUnits) unitsByCell[cell]?.add(record.unitId);
       }
     });
   });
   if (errors.length > 0) return err(errors);
 
   const order = displayIndices(sizes, strides);
+  const perturbed: Record<string, PerturbedMeasure>[] = [];
   const cells: CubeCell[] = order.map((cell) => {
+    const cellPerturbed: Record<string, PerturbedMeasure> = {};
+    perturbed.push(cellPerturbed);
     const coordinates: Coordinate[] = sizes.map((size, d) => dimensions[d]?.categories[Math.floor(cell / (strides[d] ?? 1)) % size] ?? null);
     const cellMeasures: Record<string, CellMeasure> = {};
     measures.forEach((measure, m) => {
       const a = acc[m]?.[cell];
       if (a === undefined) return;
       let largest = 0;
+      let largestPerturbed = 0;
       let professionals = 0;
       for (const unit of a.byUnit.values()) {
         largest = Math.max(largest, Math.abs(unit.value));
+        largestPerturbed = Math.max(largestPerturbed, Math.abs(unit.pValue));
         professionals += unit.professionals ?? 1;
       }
+      cellPerturbed[measure.id] = { value: a.pValue, denominator: a.pDenominator, largest: largestPerturbed, countKey: a.countKey, magnitudeKey: a.magnitudeKey };
       const ratio = measure.kind === "MEAN" || measure.kind === "RATE";
       cellMeasures[measure.id] = {
         value: a.value,
@@ -125,8 +165,8 @@ export function buildCubeFromRecords(params: {
     });
     return { coordinates, measures: cellMeasures };
   });
-  const units = order.map((cell) => [...(unitsByCell[cell] ?? [])].sort());
-  return ok({ cube: { dimensions, measures, cells }, units });
+  const units = withUnits ? order.map((cell) => [...(unitsByCell[cell] ?? [])].sort()) : [];
+  return ok({ cube: { dimensions, measures, cells }, units, perturbed });
 }
 
 function displayIndices(sizes: readonly number[], strides: readonly number[]): number[] {

@@ -112,3 +112,25 @@ export function resolveDisclosureThresholds(
 function stripUndefined(config: Partial<DisclosureThresholds>): Partial<DisclosureThresholds> {
   return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as Partial<DisclosureThresholds>;
 }
+
+/** Field by field, the strictest of several sets of thresholds (an answer over several federations' data). */
+export function strictestThresholds(first: DisclosureThresholds, ...others: readonly DisclosureThresholds[]): DisclosureThresholds {
+  const out: Record<string, number> = { ...first };
+  for (const t of others) {
+    for (const field of Object.keys(DEFAULT_DISCLOSURE_THRESHOLDS) as (keyof DisclosureThresholds)[]) {
+      const a = out[field] ?? t[field];
+      out[field] = STRICTER_WHEN_HIGHER[field] ? Math.max(a, t[field]) : Math.min(a, t[field]);
+    }
+  }
+  return Object.freeze(out as DisclosureThresholds);
+}
+
+/** The fields of `candidate` that are less protective than `base` (empty: at least as strict everywhere). */
+export function weakerFields(candidate: DisclosureThresholds, base: DisclosureThresholds): (keyof DisclosureThresholds)[] {
+  return (Object.keys(DEFAULT_DISCLOSURE_THRESHOLDS) as (keyof DisclosureThresholds)[]).filter((field) =>
+    STRICTER_WHEN_HIGHER[field] ? candidate[field] < base[field] : candidate[field] > base[field],
+  );
+}
+
+/** The French name of a threshold (messages). */
+export const thresholdLabel = (field: keyof DisclosureThresholds): string => LABELS[field];

@@ -5,7 +5,8 @@
 export type RandomSource = () => number;
 
 /**
- * A small seeded generator (mulberry32) for tests and demos only: predictable by design, so never for releases.
+ * A small seeded generator (mulberry32): predictable from its seed, so a release seeds it only with a secret
+ * (`cellKeyRandom`, seeded by a cell key derived from the deployment's secret), tests with a constant.
  */
 export function seededRandom(seed: number): RandomSource {
   let state = seed >>> 0;

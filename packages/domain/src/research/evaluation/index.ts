@@ -1,0 +1,1 @@
+export * from "./differencing-attack.js";

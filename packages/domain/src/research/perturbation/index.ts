@@ -1,0 +1,2 @@
+export * from "./perturbation.js";
+export * from "./release.js";
