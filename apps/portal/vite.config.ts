@@ -15,7 +15,8 @@ export default defineConfig({
       "/reference": { target: API_ORIGIN, changeOrigin: false },
       "/results/import": { target: API_ORIGIN, changeOrigin: false },
       "/exports": { target: API_ORIGIN, changeOrigin: false },
-      "/research/aggregate": { target: API_ORIGIN, changeOrigin: false },
+      // Research exports: GET /research/queries/<id>.csv|.xlsx and POST /research/aggregate.csv|.xlsx (not the portal's /recherche).
+      "/research/": { target: API_ORIGIN, changeOrigin: false },
     },
   },
   build: {

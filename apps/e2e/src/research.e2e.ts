@@ -1,8 +1,11 @@
 /**
  * Research access (issue "Research access", items 5 and 6) in Chromium: a researcher runs a 2-dimension aggregate
- * in the portal, sees the margins and the cells masked by the secret statistique (DOMAIN.md §6.3 R1–R4: the demo
- * federation has few MSPs, so some cells are masked), downloads the CSV export and finds the same masked cells,
- * then creates a personal API token and gets the same cells from /graphql with `Authorization: Bearer`.
+ * in the portal, sees the margins, the cells masked by the secret statistique (DOMAIN.md §6.3 R1–R4: the demo
+ * federation has few MSPs, so some cells are masked) and the notice that every published value is perturbed (counts
+ * of MSPs in multiples of 3), downloads the CSV export of that very answer (`GET /research/queries/<id>.csv`) and
+ * finds the same cells, then creates a personal API token and asks the same question with it, on /graphql and as a
+ * file (`POST /research/aggregate.csv`, JSON body): the same cells again. Published values are perturbed, so they are
+ * compared with each other (the perturbation is permanent: identical everywhere), never with raw sums.
  */
 import fs from "node:fs";
 
@@ -16,6 +19,9 @@ const availability = browserAvailability();
 const PASSWORD = "maillage-demo";
 /** MSP counts by size band × commune type: the demo's 21 approved MSP-years leave some cells under 3 MSPs (R4). */
 const INPUT = { measure: "MSP_COUNT", groupBy: ["SIZE_BAND", "RURALITY"] } as const;
+/** Counts of MSPs are published as multiples of this base (cell-key perturbation). */
+const COUNT_BASE = 3;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOTAL = "Total";
 
 /** A cell of the answer, keyed by its categories' labels (« Total » for a margin), as the table and the exports show them. */
@@ -59,6 +65,25 @@ function parseCsv(text: string): string[][] {
 
 const suppressedKeys = (cells: Cells) => [...cells].filter(([, c]) => c.suppressed).map(([k]) => k).sort();
 
+/** The cells of a CSV export (one row per cell: the dimensions' labels, the perturbed value, the reason of a mask). */
+function csvCells(text: string): { header: string[]; cells: Cells } {
+  const [header = [], ...data] = parseCsv(text);
+  const cells: Cells = new Map();
+  for (const row of data) {
+    const labels = row.slice(0, INPUT.groupBy.length);
+    const [value, secret] = row.slice(INPUT.groupBy.length);
+    const suppressed = (secret ?? "") !== "";
+    if (suppressed) {
+      expect(value).toBe("");
+      expect(secret).toMatch(/^Secret statistique/);
+    }
+    cells.set(keyOf(labels), { suppressed, value: suppressed ? null : frenchToNumber(value ?? "") });
+  }
+  return { header, cells };
+}
+
+const CSV_HEADER = ["Taille de la MSP", "Type de commune", "Nombre de MSP (MSP-années) (MSP, valeur perturbée)", "Secret statistique"];
+
 describe.runIf(availability.run)("a researcher queries protected aggregates, exports them and replays the query with an API token (Chromium)", () => {
   let product: Product;
   let browser: Browser;
@@ -66,7 +91,9 @@ describe.runIf(availability.run)("a researcher queries protected aggregates, exp
   /** What the portal's table shows. */
   const shown: Cells = new Map();
   /** What the CSV export holds. */
-  const exported: Cells = new Map();
+  let exported: Cells = new Map();
+  /** The id of the answer shown (its export's path). */
+  let queryId = "";
   let token = "";
 
   beforeAll(async () => {
@@ -131,28 +158,38 @@ describe.runIf(availability.run)("a researcher queries protected aggregates, exp
     expect(shown.get(keyOf([TOTAL, TOTAL]))?.suppressed).toBe(false);
     expect(shown.get(keyOf([TOTAL, TOTAL]))?.value).toBeGreaterThan(0);
     expect(suppressedKeys(shown).length).toBeGreaterThan(0);
+    // Every published count of MSPs is perturbed to a multiple of 3 (margins included).
+    const published = [...shown].filter(([, c]) => !c.suppressed);
+    expect(published.length).toBeGreaterThan(0);
+    for (const [key, c] of published) expect((c.value ?? Number.NaN) % COUNT_BASE, `${key}: ${String(c.value)}`).toBe(0);
+
+    // The perturbation is said in words beside the table.
+    const notice = page.getByRole("note", { name: "Valeurs perturbées" });
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/multiples de 3/);
 
     // The chart leaves the masked cells out and says so; thresholds and methodology are there.
     await page.getByText(/ne figurent? pas dans le graphique/).waitFor();
     await page.getByRole("heading", { name: "Seuils appliqués" }).waitFor();
     await page.getByText(/les effectifs inférieurs à 11 sont masqués/).waitFor();
+    await page.getByText(/Chaque chiffre publié est perturbé, de façon permanente/).waitFor();
   });
 
-  it("downloads the CSV export: the same cells, masked alike", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Exporter CSV" }).click()]);
+  it("downloads the CSV export of that answer, by its id: the same cells, masked alike, the same perturbed values", async () => {
+    const link = page.getByRole("link", { name: "Exporter CSV" });
+    const href = (await link.getAttribute("href")) ?? "";
+    const match = /^\/research\/queries\/([^/]+)\.csv$/.exec(href);
+    expect(match, href).not.toBeNull();
+    queryId = match![1]!;
+    expect(queryId).toMatch(UUID);
+    expect(await page.getByRole("link", { name: "Exporter XLSX" }).getAttribute("href")).toBe(`/research/queries/${queryId}.xlsx`);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^maillage-recherche-.+\.csv$/);
     const file = await download.path();
-    const rows = parseCsv(fs.readFileSync(file, "utf8"));
-    const [header, ...data] = rows;
-    expect(header).toEqual(["Taille de la MSP", "Type de commune", "Nombre de MSP (MSP-années) (MSP)", "Secret statistique"]);
-    for (const [band, rurality, value, secret] of data) {
-      const suppressed = (secret ?? "") !== "";
-      exported.set(keyOf([band!, rurality!]), { suppressed, value: suppressed ? null : frenchToNumber(value ?? "") });
-      if (suppressed) {
-        expect(value).toBe("");
-        expect(secret).toMatch(/^Secret statistique/);
-      }
-    }
+    const { header, cells } = csvCells(fs.readFileSync(file, "utf8"));
+    exported = cells;
+    expect(header).toEqual(CSV_HEADER);
     expect(suppressedKeys(exported)).toEqual(suppressedKeys(shown));
     expect([...exported.keys()].sort()).toEqual([...shown.keys()].sort());
     for (const [key, cell] of shown) expect(exported.get(key), key).toEqual(cell);
@@ -179,13 +216,21 @@ describe.runIf(availability.run)("a researcher queries protected aggregates, exp
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
       body: JSON.stringify({
         query: `query Replay($input: ResearchAggregateInput!) { researchAggregate(input: $input) {
-          cached suppressedCount cells { coordinates { dimension value label } value suppressed reasonLabel } } }`,
+          cached suppressedCount cells { coordinates { dimension value label } value suppressed reasonLabel }
+          perturbation { description maxRelativeErrorPercent countBase } } }`,
         variables: { input: INPUT },
       }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as {
-      data?: { researchAggregate: { cached: boolean; suppressedCount: number; cells: { coordinates: { value: string | null; label: string | null }[]; value: number | null; suppressed: boolean; reasonLabel: string | null }[] } };
+      data?: {
+        researchAggregate: {
+          cached: boolean;
+          suppressedCount: number;
+          cells: { coordinates: { value: string | null; label: string | null }[]; value: number | null; suppressed: boolean; reasonLabel: string | null }[];
+          perturbation: { description: string; maxRelativeErrorPercent: number | null; countBase: number | null };
+        };
+      };
       errors?: unknown;
     };
     expect(body.errors).toBeUndefined();
@@ -200,6 +245,37 @@ describe.runIf(availability.run)("a researcher queries protected aggregates, exp
     expect(suppressedKeys(replayed)).toEqual(suppressedKeys(shown));
     for (const [key, cell] of shown) expect(replayed.get(key), key).toEqual(cell);
     for (const c of answer.cells) if (c.suppressed) expect(c.value).toBeNull();
+    expect(answer.perturbation).toMatchObject({ countBase: COUNT_BASE, maxRelativeErrorPercent: null });
+    expect(answer.perturbation.description).toMatch(/multiple de 3/);
+  });
+
+  it("asks the same question as a file with the token (POST /research/aggregate.csv, JSON body) and gets the same cells", async () => {
+    const response = await fetch(`${product.baseUrl}/research/aggregate.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(INPUT),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="maillage-recherche-.+\.csv"$/);
+    const { header, cells } = csvCells(await response.text());
+    expect(header).toEqual(CSV_HEADER);
+    expect([...cells.keys()].sort()).toEqual([...shown.keys()].sort());
+    for (const [key, cell] of shown) expect(cells.get(key), key).toEqual(cell);
+
+    // A form cannot post a question across sites: anything but JSON is refused.
+    const form = await fetch(`${product.baseUrl}/research/aggregate.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain" },
+      body: JSON.stringify(INPUT),
+    });
+    expect(form.status).toBe(400);
+
+    // The stored answer shown in the portal, fetched again with the token: still the same cells.
+    const stored = await fetch(`${product.baseUrl}/research/queries/${queryId}.csv`, { headers: { authorization: `Bearer ${token}` } });
+    expect(stored.status).toBe(200);
+    const again = csvCells(await stored.text()).cells;
+    for (const [key, cell] of shown) expect(again.get(key), key).toEqual(cell);
   });
 
   it("shows the token's last use in the list", async () => {

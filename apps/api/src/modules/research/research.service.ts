@@ -139,6 +139,8 @@ const AMOUNT_PERTURBATION = (max: number) =>
   `puis chaque case reçoit une perturbation fixée par sa clé ; erreur relative d'au plus ${max} %, bien moindre en pratique ` +
   `sur les cases de nombreuses MSP.`;
 
+const FRENCH_NUMBER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 });
+
 const fail = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => new AppError(code, message, extra);
 
 /**
@@ -234,7 +236,7 @@ export class ResearchService {
         weaker.map((field) => ({
           field,
           code: "RESEARCH.WEAKER_THAN_DEPLOYMENT",
-          message: `Le paramètre « ${thresholdLabel(field)} » ne peut être que plus strict que celui de la plateforme (${String(this.deploymentThresholds[field])}) : seul l'exploitant de la plateforme peut l'assouplir.`,
+          message: `Le paramètre « ${thresholdLabel(field)} » ne peut être que plus strict que celui de la plateforme (${FRENCH_NUMBER.format(this.deploymentThresholds[field])}) : seul l'exploitant de la plateforme peut l'assouplir.`,
         })),
       );
     }

@@ -60,10 +60,32 @@ export function cell(positions: [ResearchDimension, string | null][], value: num
   };
 }
 
+/** The API's perturbation of counts of MSPs: multiples of 3, from the cell key. */
+export function countPerturbation(): ResearchAggregate["perturbation"] {
+  return {
+    __typename: "ResearchPerturbation",
+    method: "Clé de cellule et bruit permanent des contributions",
+    description: "Nombres de MSP arrondis à un multiple de 3 par la clé de cellule (écart d'au plus 2).",
+    maxRelativeErrorPercent: null,
+    countBase: 3,
+  };
+}
+
+/** The API's perturbation of amounts (patients, euros, means): contribution noise and cell key, at most `max` %. */
+export function amountPerturbation(max = 24): ResearchAggregate["perturbation"] {
+  return {
+    __typename: "ResearchPerturbation",
+    method: "Clé de cellule et bruit permanent des contributions",
+    description: `Valeurs perturbées : chaque contribution d'une MSP-année est décalée de 10 à 20 % dans un sens secret propre à la MSP, puis chaque case reçoit une perturbation fixée par sa clé ; erreur relative d'au plus ${max} %, bien moindre en pratique sur les cases de nombreuses MSP.`,
+    maxRelativeErrorPercent: max,
+    countBase: null,
+  };
+}
+
 export function buildAggregate(groupBy: ResearchDimension[], cells: ResearchCell[], overrides: Partial<ResearchAggregate> = {}): ResearchAggregate {
   return {
     __typename: "ResearchAggregate",
-    queryId: "query-1",
+    queryId: "6b1f0c2e-7a4d-4e59-8c3b-2f9a1d0e5c47",
     measure: "MSP_COUNT",
     measureLabel: "Nombre de MSP (MSP-années)",
     unit: "MSP",
@@ -82,6 +104,7 @@ export function buildAggregate(groupBy: ResearchDimension[], cells: ResearchCell
       protectionPercent: 10,
     },
     noise: null,
+    perturbation: countPerturbation(),
     cached: false,
     dataVersion: "a1b2c3d4e5f6",
     methodology: "Agrégats calculés sur les périodes de résultats validées ; l'unité statistique est la MSP-année.",

@@ -64,39 +64,87 @@ export function buildCubeFromRecords(params: {
     cellCount *= sizes[d] ?? 1;
   }
 
+  // Per measure and cell, in typed arrays. Records are visited grouped by unit (a stable sort on `unitId`), so a cell
+  // sums one unit's records in a row and closes that unit's running total when the next unit arrives: no map per cell.
   type Acc = {
-    value: number;
-    denominator: number;
-    pValue: number;
-    pDenominator: number;
-    countKey: number;
-    magnitudeKey: number;
-    byUnit: Map<string, { value: number; pValue: number; professionals: number | undefined }>;
+    value: Float64Array;
+    denominator: Float64Array;
+    pValue: Float64Array;
+    pDenominator: Float64Array;
+    countKey: Float64Array;
+    magnitudeKey: Float64Array;
+    contributors: Float64Array;
+    largest: Float64Array;
+    largestP: Float64Array;
+    professionals: Float64Array;
+    lastUnit: Int32Array;
+    unitValue: Float64Array;
+    unitPValue: Float64Array;
+    /** The unit's largest team among its records in the cell; −1: none given (counts as one professional). */
+    unitProfessionals: Float64Array;
   };
-  const acc: Acc[][] = measures.map(() =>
-    Array.from({ length: cellCount }, () => ({ value: 0, denominator: 0, pValue: 0, pDenominator: 0, countKey: 0, magnitudeKey: 0, byUnit: new Map() })),
-  );
+  const newAcc = (): Acc => ({
+    value: new Float64Array(cellCount),
+    denominator: new Float64Array(cellCount),
+    pValue: new Float64Array(cellCount),
+    pDenominator: new Float64Array(cellCount),
+    countKey: new Float64Array(cellCount),
+    magnitudeKey: new Float64Array(cellCount),
+    contributors: new Float64Array(cellCount),
+    largest: new Float64Array(cellCount),
+    largestP: new Float64Array(cellCount),
+    professionals: new Float64Array(cellCount),
+    lastUnit: new Int32Array(cellCount).fill(-1),
+    unitValue: new Float64Array(cellCount),
+    unitPValue: new Float64Array(cellCount),
+    unitProfessionals: new Float64Array(cellCount),
+  });
+  const acc: Acc[] = measures.map(newAcc);
+  const closeUnit = (a: Acc, cell: number): void => {
+    if ((a.lastUnit[cell] ?? -1) < 0) return;
+    a.contributors[cell] = (a.contributors[cell] ?? 0) + 1;
+    a.largest[cell] = Math.max(a.largest[cell] ?? 0, Math.abs(a.unitValue[cell] ?? 0));
+    a.largestP[cell] = Math.max(a.largestP[cell] ?? 0, Math.abs(a.unitPValue[cell] ?? 0));
+    const team = a.unitProfessionals[cell] ?? -1;
+    a.professionals[cell] = (a.professionals[cell] ?? 0) + (team >= 0 ? team : 1);
+  };
   const unitsByCell: Set<string>[] = withUnits ? Array.from({ length: cellCount }, () => new Set()) : [];
+  const unitIndex = new Map<string, number>();
+  const order = records.map((_, r) => r);
+  const unitOf = records.map((record) => {
+    let u = unitIndex.get(record.unitId);
+    if (u === undefined) {
+      u = unitIndex.size;
+      unitIndex.set(record.unitId, u);
+    }
+    return u;
+  });
+  order.sort((a, b) => (unitOf[a] ?? 0) - (unitOf[b] ?? 0) || a - b);
 
-  records.forEach((record, r) => {
-    const own: number[] = [];
-    for (const [d, dimension] of dimensions.entries()) {
+  const dims = dimensions.length;
+  const own = new Int32Array(dims);
+  const targets = new Int32Array(1 << dims);
+  for (const r of order) {
+    const record = records[r] as ContributorRecord;
+    const unit = unitOf[r] ?? 0;
+    let valid = true;
+    for (let d = 0; d < dims; d += 1) {
+      const dimension = dimensions[d] as CubeDimension;
       const category = record.dimensions[dimension.id];
       const at = category === undefined ? undefined : positions[d]?.get(category);
       if (at === undefined) {
         errors.push({ field: `records.${String(r)}.dimensions.${dimension.id}`, code: "SDC.RECORD_INVALID", message: "Modalité absente ou inconnue." });
-        return;
+        valid = false;
+        break;
       }
-      own.push(at);
+      own[d] = at;
     }
+    if (!valid) continue;
     // The record contributes to its inner cell and to every margin above it (2ⁿ cells).
-    const targets: number[] = [];
-    for (let mask = 0; mask < 1 << dimensions.length; mask += 1) {
+    for (let mask = 0; mask < 1 << dims; mask += 1) {
       let index = 0;
-      own.forEach((at, d) => {
-        index += ((mask >> d) & 1 ? (sizes[d] ?? 1) - 1 : at) * (strides[d] ?? 1);
-      });
-      targets.push(index);
+      for (let d = 0; d < dims; d += 1) index += ((mask >> d) & 1 ? (sizes[d] ?? 1) - 1 : (own[d] ?? 0)) * (strides[d] ?? 1);
+      targets[mask] = index;
     }
     measures.forEach((measure, m) => {
       const contribution = record.contributions[measure.id];
@@ -110,64 +158,68 @@ export function buildCubeFromRecords(params: {
       const denominator = contribution?.denominator ?? 0;
       const pValue = keys ? value * contributionFactor(keys.direction, keys.valueDraw, params.perturbation) : value;
       const pDenominator = keys ? denominator * contributionFactor(keys.direction, keys.denominatorDraw, params.perturbation) : denominator;
-      for (const cell of targets) {
-        const a = acc[m]?.[cell];
-        if (a === undefined) continue;
-        a.value += value;
-        a.denominator += denominator;
-        a.pValue += pValue;
-        a.pDenominator += pDenominator;
+      const team = contribution?.professionals;
+      const a = acc[m] as Acc;
+      for (let t = 0; t < targets.length; t += 1) {
+        const cell = targets[t] ?? 0;
+        a.value[cell] = (a.value[cell] ?? 0) + value;
+        a.denominator[cell] = (a.denominator[cell] ?? 0) + denominator;
+        a.pValue[cell] = (a.pValue[cell] ?? 0) + pValue;
+        a.pDenominator[cell] = (a.pDenominator[cell] ?? 0) + pDenominator;
         if (keys) {
-          a.countKey = addKeys(a.countKey, keys.countKey);
-          a.magnitudeKey = addKeys(a.magnitudeKey, keys.magnitudeKey);
+          a.countKey[cell] = addKeys(a.countKey[cell] ?? 0, keys.countKey);
+          a.magnitudeKey[cell] = addKeys(a.magnitudeKey[cell] ?? 0, keys.magnitudeKey);
         }
-        let unit = a.byUnit.get(record.unitId);
-        if (unit === undefined) {
-          unit = { value: 0, pValue: 0, professionals: undefined };
-          a.byUnit.set(record.unitId, unit);
+        if (a.lastUnit[cell] !== unit) {
+          closeUnit(a, cell);
+          a.lastUnit[cell] = unit;
+          a.unitValue[cell] = 0;
+          a.unitPValue[cell] = 0;
+          a.unitProfessionals[cell] = -1;
         }
-        unit.value += value;
-        unit.pValue += pValue;
-        if (contribution?.professionals !== undefined) unit.professionals = Math.max(unit.professionals ?? 0, contribution.professionals);
+        a.unitValue[cell] = (a.unitValue[cell] ?? 0) + value;
+        a.unitPValue[cell] = (a.unitPValue[cell] ?? 0) + pValue;
+        if (team !== undefined) a.unitProfessionals[cell] = Math.max(a.unitProfessionals[cell] ?? -1, team, 0);
         if (withUnits) unitsByCell[cell]?.add(record.unitId);
       }
     });
-  });
-  if (errors.length > 0) return err(errors);
+  }
+  if (errors.length > 0) return err(errors.sort((x, y) => recordIndex(x.field) - recordIndex(y.field)));
+  for (const a of acc) for (let cell = 0; cell < cellCount; cell += 1) closeUnit(a, cell);
 
-  const order = displayIndices(sizes, strides);
+  const cellOrder = displayIndices(sizes, strides);
   const perturbed: Record<string, PerturbedMeasure>[] = [];
-  const cells: CubeCell[] = order.map((cell) => {
+  const cells: CubeCell[] = cellOrder.map((cell) => {
     const cellPerturbed: Record<string, PerturbedMeasure> = {};
     perturbed.push(cellPerturbed);
     const coordinates: Coordinate[] = sizes.map((size, d) => dimensions[d]?.categories[Math.floor(cell / (strides[d] ?? 1)) % size] ?? null);
     const cellMeasures: Record<string, CellMeasure> = {};
     measures.forEach((measure, m) => {
-      const a = acc[m]?.[cell];
-      if (a === undefined) return;
-      let largest = 0;
-      let largestPerturbed = 0;
-      let professionals = 0;
-      for (const unit of a.byUnit.values()) {
-        largest = Math.max(largest, Math.abs(unit.value));
-        largestPerturbed = Math.max(largestPerturbed, Math.abs(unit.pValue));
-        professionals += unit.professionals ?? 1;
-      }
-      cellPerturbed[measure.id] = { value: a.pValue, denominator: a.pDenominator, largest: largestPerturbed, countKey: a.countKey, magnitudeKey: a.magnitudeKey };
+      const a = acc[m] as Acc;
+      cellPerturbed[measure.id] = {
+        value: a.pValue[cell] ?? 0,
+        denominator: a.pDenominator[cell] ?? 0,
+        largest: a.largestP[cell] ?? 0,
+        countKey: a.countKey[cell] ?? 0,
+        magnitudeKey: a.magnitudeKey[cell] ?? 0,
+      };
       const ratio = measure.kind === "MEAN" || measure.kind === "RATE";
       cellMeasures[measure.id] = {
-        value: a.value,
-        contributors: a.byUnit.size,
-        largestContribution: largest,
-        professionals,
-        ...(ratio ? { denominator: a.denominator } : {}),
+        value: a.value[cell] ?? 0,
+        contributors: a.contributors[cell] ?? 0,
+        largestContribution: a.largest[cell] ?? 0,
+        professionals: a.professionals[cell] ?? 0,
+        ...(ratio ? { denominator: a.denominator[cell] ?? 0 } : {}),
       };
     });
     return { coordinates, measures: cellMeasures };
   });
-  const units = withUnits ? order.map((cell) => [...(unitsByCell[cell] ?? [])].sort()) : [];
+  const units = withUnits ? cellOrder.map((cell) => [...(unitsByCell[cell] ?? [])].sort()) : [];
   return ok({ cube: { dimensions, measures, cells }, units, perturbed });
 }
+
+/** The record index of an error's field (`records.<i>.…`), to report errors in record order. */
+const recordIndex = (field: string): number => Number(/^records\.(\d+)\./.exec(field)?.[1] ?? 0);
 
 function displayIndices(sizes: readonly number[], strides: readonly number[]): number[] {
   let order: number[] = [0];

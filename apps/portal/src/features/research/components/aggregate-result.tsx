@@ -1,18 +1,16 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatCount } from "../../../shared/format";
-import type { ResearchAggregate, ResearchAggregateInput, ResearchDimension } from "../types";
+import type { ResearchAggregate, ResearchDimension } from "../types";
 import { type AggregateView, buildAggregateView, type Category, chartDataOf, type Position } from "../utils/aggregate-view";
 import { exportUrl } from "../utils/query-input";
 import { inSentence } from "../utils/format-value";
 import { AggregateChart } from "./aggregate-chart";
 import { AggregateTables } from "./aggregate-tables";
-import { MethodologyNote, NoiseNote, ThresholdsList } from "./methodology-note";
+import { MethodologyNote, NoiseNote, PerturbationNote, ThresholdsList } from "./methodology-note";
 import { secretLabel } from "./suppressed-cell";
 
 type AggregateResultProps = {
   aggregate: ResearchAggregate;
-  /** The input that produced it (for the exports). */
-  input: ResearchAggregateInput;
   catalogOrder: ReadonlyMap<ResearchDimension, readonly Category[]>;
   dimensionLabel: (d: ResearchDimension) => string;
 };
@@ -31,10 +29,11 @@ function chartCaption(aggregate: ResearchAggregate, view: AggregateView, dimensi
 }
 
 /**
- * One answer: what it is, its tables with the masked cells marked and the margins, a chart of the published
- * cells, the exports, the thresholds applied and the methodology. Focus moves to its heading when it arrives.
+ * One answer: what it is, the perturbation of its values, its tables with the masked cells marked and the margins,
+ * a chart of the published cells, the exports (the stored answer of this query, by its id), the thresholds applied
+ * and the methodology. Focus moves to its heading when it arrives.
  */
-export function AggregateResult({ aggregate, input, catalogOrder, dimensionLabel }: AggregateResultProps) {
+export function AggregateResult({ aggregate, catalogOrder, dimensionLabel }: AggregateResultProps) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const view = useMemo(() => buildAggregateView(aggregate, catalogOrder), [aggregate, catalogOrder]);
@@ -57,10 +56,10 @@ export function AggregateResult({ aggregate, input, catalogOrder, dimensionLabel
           {view.dimensions.length > 0 && <span className="research-result__by"> par {view.dimensions.map((d) => inSentence(dimensionLabel(d))).join(", ")}</span>}
         </h2>
         <div className="research-result__exports">
-          <a className="button button--small" href={exportUrl(input, "csv")} download>
+          <a className="button button--small" href={exportUrl(aggregate.queryId, "csv")} download>
             Exporter CSV
           </a>
-          <a className="button button--small" href={exportUrl(input, "xlsx")} download>
+          <a className="button button--small" href={exportUrl(aggregate.queryId, "xlsx")} download>
             Exporter XLSX
           </a>
         </div>
@@ -73,6 +72,7 @@ export function AggregateResult({ aggregate, input, catalogOrder, dimensionLabel
           Réponse identique à une requête précédente : la même réponse vous est redonnée, avec les mêmes cases masquées.
         </p>
       )}
+      <PerturbationNote perturbation={aggregate.perturbation} />
       <NoiseNote noise={aggregate.noise} />
 
       <div className="research-legend" role="note" aria-label="Légende">
@@ -112,7 +112,7 @@ export function AggregateResult({ aggregate, input, catalogOrder, dimensionLabel
         </section>
         <section aria-labelledby={`${id}-method`}>
           <h3 id={`${id}-method`}>Note méthodologique</h3>
-          <MethodologyNote methodology={aggregate.methodology} dataVersion={aggregate.dataVersion} />
+          <MethodologyNote methodology={aggregate.methodology} dataVersion={aggregate.dataVersion} thresholds={aggregate.thresholds} />
         </section>
       </div>
     </section>

@@ -8,7 +8,7 @@ import { RESEARCH_AGGREGATE } from "../graphql/research-aggregate.query";
 import { RESEARCH_BUDGET } from "../graphql/research-budget.query";
 import { RESEARCH_CATALOG } from "../graphql/research-catalog.query";
 import { RESEARCH_QUERIES } from "../graphql/research-queries.query";
-import { buildAggregate, buildCatalog, cell, yearBySizeBand } from "../test-fixtures";
+import { amountPerturbation, buildAggregate, buildCatalog, cell, yearBySizeBand } from "../test-fixtures";
 import type { ResearchAggregate } from "../types";
 import { HISTORY_PAGE_SIZE } from "./query-history-panel";
 import { ResearchHomePage } from "./research-home-page";
@@ -97,7 +97,7 @@ describe(ResearchHomePage.name, () => {
     expect(screen.getByRole("checkbox", { name: "Type de commune — en colonnes" })).toBeChecked();
   });
 
-  it("runs a 2-dimension query and shows the cross table with margins, masked cells, chart, thresholds, methodology and exports", async () => {
+  it("runs a 2-dimension query and shows the cross table with margins, masked cells, the perturbation, chart, thresholds, methodology and exports", async () => {
     const input: ResearchAggregateInput = { ...YEAR_BY_SIZE, filters: [{ dimension: "YEAR", values: ["2024", "2025"] }] };
     const { user } = renderPage([historyMock(), budgetMock(), aggregateMock(input, yearBySizeBand())]);
     await screen.findByRole("form", { name: "Nouvelle requête" });
@@ -137,16 +137,26 @@ describe(ResearchHomePage.name, () => {
     expect(text(thresholds.textContent)).toContain("une MSP ne doit pas dépasser 85 % du total");
     const methodology = screen.getByRole("heading", { name: "Note méthodologique" }).parentElement!;
     expect(methodology).toHaveTextContent("l'unité statistique est la MSP-année");
-    expect(methodology).toHaveTextContent("les effectifs inférieurs à 11 sont masqués ; une case construite à partir de moins de 3 MSP est masquée");
+    expect(methodology).toHaveTextContent("Chaque chiffre publié est perturbé, de façon permanente : une même case a toujours la même valeur, quelle que soit la personne qui la demande et quelle que soit la façon de formuler la question.");
+    expect(methodology).toHaveTextContent("aucune combinaison de requêtes, même mises en commun entre plusieurs personnes, ne donne un chiffre exact sur une MSP");
+    expect(methodology).toHaveTextContent("Les nombres de MSP sont publiés en multiples de 3.");
+    expect(methodology).toHaveTextContent("les effectifs inférieurs à 11 sont masqués ; une case construite à partir de moins de 3 MSP est masquée ; une case dont une seule MSP représente plus de 85 % du total est masquée ; un masquage complémentaire");
     expect(methodology).toHaveTextContent("Vous n’avez accès à aucune donnée individuelle");
+    expect(methodology).not.toHaveTextContent(/requêtes successives|DOMAIN|§/);
 
-    const encoded = encodeURIComponent(JSON.stringify(input));
-    expect(screen.getByRole("link", { name: "Exporter CSV" })).toHaveAttribute("href", `/research/aggregate.csv?input=${encoded}`);
-    expect(screen.getByRole("link", { name: "Exporter XLSX" })).toHaveAttribute("href", `/research/aggregate.xlsx?input=${encoded}`);
+    // The perturbation, in words beside the table: the API's description and, for counts, their base.
+    const perturbation = screen.getByRole("note", { name: "Valeurs perturbées" });
+    expect(perturbation).toHaveTextContent("Valeurs perturbées. Nombres de MSP arrondis à un multiple de 3 par la clé de cellule (écart d'au plus 2).");
+    expect(perturbation).toHaveTextContent("Les nombres de MSP publiés sont tous des multiples de 3 (écart d’au plus 2 avec le nombre exact).");
+    expect(perturbation.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    // The exports download the stored answer of this very query, by its id (not the question again).
+    expect(screen.getByRole("link", { name: "Exporter CSV" })).toHaveAttribute("href", "/research/queries/6b1f0c2e-7a4d-4e59-8c3b-2f9a1d0e5c47.csv");
+    expect(screen.getByRole("link", { name: "Exporter XLSX" })).toHaveAttribute("href", "/research/queries/6b1f0c2e-7a4d-4e59-8c3b-2f9a1d0e5c47.xlsx");
     expect(screen.queryByText(/Réponse identique à une requête précédente/)).not.toBeInTheDocument();
   });
 
-  it("shows a 1-dimension answer as a list with its total, in euros, and says when it comes from the cache with noise", async () => {
+  it("shows a 1-dimension answer as a list with its total, in euros, with its perturbation, and says when it comes from the cache with noise", async () => {
     const Y = "YEAR" as const;
     const aggregate = buildAggregate([Y], [cell([[Y, "2024"]], 1_234_567.8), cell([[Y, "2025"]], null, "DOMINANCE"), cell([[Y, null]], 2_500_000)], {
       measure: "ACI_AMOUNT_TOTAL",
@@ -154,6 +164,8 @@ describe(ResearchHomePage.name, () => {
       unit: "€",
       cached: true,
       noise: { __typename: "ResearchNoise", mechanism: "LAPLACE", epsilon: 0.5 },
+      perturbation: amountPerturbation(24),
+      queryId: "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
     });
     const input: ResearchAggregateInput = { measure: "ACI_AMOUNT_TOTAL", groupBy: [Y] };
     const { user } = renderPage([historyMock(), budgetMock(), aggregateMock(input, aggregate)]);
@@ -171,6 +183,12 @@ describe(ResearchHomePage.name, () => {
     ]);
     expect(screen.getByText(/^Réponse identique à une requête précédente/)).toBeInTheDocument();
     expect(screen.getByText(/mécanisme de Laplace, ε = 0,5/)).toBeInTheDocument();
+    // Amounts: the API's description (relative error), no « multiples » sentence (that is for counts of MSPs).
+    const perturbation = screen.getByRole("note", { name: "Valeurs perturbées" });
+    expect(perturbation).toHaveTextContent("chaque contribution d'une MSP-année est décalée de 10 à 20 %");
+    expect(perturbation).toHaveTextContent("erreur relative d'au plus 24 %");
+    expect(perturbation).not.toHaveTextContent(/multiples? de/);
+    expect(screen.getByRole("link", { name: "Exporter CSV" })).toHaveAttribute("href", "/research/queries/0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70.csv");
   });
 
   it("shows a 3-dimension answer as one cross table per category of the third, plus its margin, in keyboard tabs", async () => {
@@ -212,19 +230,6 @@ describe(ResearchHomePage.name, () => {
     await user.keyboard("{End}");
     expect(within(screen.getByRole("tabpanel")).getByRole("table")).toHaveAccessibleName(/— Total \(type de commune : ensemble\)/);
     expect(rowTexts(within(screen.getByRole("tabpanel")).getByRole("table"))[2]).toEqual(["Total", "20", "20"]);
-  });
-
-  it("explains a refusal for disclosure risk, in French", async () => {
-    const input: ResearchAggregateInput = { measure: "MSP_COUNT", groupBy: ["DEPARTEMENT"] };
-    const { user } = renderPage([historyMock(), budgetMock(), refusedMock(input, apiError("DISCLOSURE_RISK", "Risque de différenciation."))]);
-    await screen.findByRole("form", { name: "Nouvelle requête" });
-    await user.selectOptions(screen.getByLabelText("Mesure"), "MSP_COUNT");
-    await user.click(screen.getByRole("checkbox", { name: "Département" }));
-    await user.click(screen.getByRole("button", { name: "Lancer la requête" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Requête refusée : risque de divulgation");
-    expect(alert).toHaveTextContent("Cette requête, combinée à une précédente, isolerait moins de 11 unités");
-    expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 
   it("explains an exhausted privacy budget and a bad input naming the field", async () => {

@@ -31,8 +31,9 @@ const builderFieldOf = (field: string | undefined) => BUILDER_FIELDS.find((f) =>
 
 /**
  * « Espace recherche » (researchers; issue "Research access", item 6): aggregate queries over the federation's
- * approved results, protected by the disclosure control of DOMAIN.md §6.3 (R1–R6, applied by the API — the portal
- * never sees a masked value), with the researcher's history and privacy budget beside.
+ * approved results, protected by the disclosure control of DOMAIN.md §6.3 (suppression and permanent perturbation,
+ * applied by the API — the portal never sees a masked or an exact value), with the researcher's history and privacy
+ * budget beside.
  */
 export function ResearchHomePage() {
   useDocumentTitle("Espace recherche");
@@ -143,7 +144,7 @@ function ResearchWorkspace({ catalog }: { catalog: ResearchCatalog }) {
           ) : run.status === "error" ? (
             <ErrorState title={run.error.title} message={run.error.message} />
           ) : (
-            <AggregateResult key={run.aggregate.queryId} aggregate={run.aggregate} input={run.input} catalogOrder={catalogOrder} dimensionLabel={dimensionLabel} />
+            <AggregateResult key={run.aggregate.queryId} aggregate={run.aggregate} catalogOrder={catalogOrder} dimensionLabel={dimensionLabel} />
           )}
         </div>
       </div>

@@ -1,33 +1,81 @@
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { ErrorState } from "../../../shared/components/error-state";
+import { FieldError } from "../../../shared/components/field-error";
 import { PageLoading } from "../../../shared/components/page-loading";
-import { describeError, getFieldErrors, type FieldErrors } from "../../../shared/graphql-errors";
+import { Spinner } from "../../../shared/components/spinner";
+import { describeError, getFieldErrors } from "../../../shared/graphql-errors";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
 import { RESEARCH_SETTINGS, UPDATE_RESEARCH_SETTINGS } from "../graphql/research-settings";
+import type { ResearchSettings, ResearchThresholds } from "../types";
+import { formatEpsilon } from "../utils/format-value";
 
 type ThresholdKey = "minPatients" | "minContributors" | "dominanceShare" | "minRateNumerator" | "minRateDenominator" | "minProfessionals" | "protectionPercent";
 
-/** The fields, their French labels and the defaults of DOMAIN.md §6.2–6.3 (docs/research.md). */
-const THRESHOLDS: readonly { key: ThresholdKey; label: string; hint: string }[] = [
-  { key: "minPatients", label: "Effectif minimal de patients", hint: "Les effectifs de 1 à (seuil − 1) sont masqués. Par défaut 11 (CASD, ATIH)." },
-  { key: "minContributors", label: "Nombre minimal de MSP par case", hint: "Par défaut 3 (règle de fréquence de l’INSEE)." },
-  { key: "dominanceShare", label: "Part maximale d’une MSP dans un total", hint: "Entre 0 et 1. Par défaut 0,85 (règle de dominance de l’INSEE)." },
-  { key: "minRateNumerator", label: "Numérateur minimal d’un taux", hint: "Par défaut 11." },
-  { key: "minRateDenominator", label: "Dénominateur minimal d’un taux", hint: "Par défaut 11." },
-  { key: "minProfessionals", label: "Nombre minimal de professionnels (revenus)", hint: "Par défaut 11." },
-  { key: "protectionPercent", label: "Niveau de protection (%)", hint: "Incertitude minimale sur une case masquée. Par défaut 10 %." },
+type ThresholdField = {
+  key: ThresholdKey;
+  label: string;
+  hint: string;
+  /** What a value must be (checked here before sending; the API checks it again, and the « stricter only » rule). */
+  kind: "count" | "share" | "percent";
+  /** Whether a higher value protects more (all but the dominance share). */
+  stricterWhenHigher: boolean;
+};
+
+/** The fields and their French labels (DOMAIN.md §6.2–6.3, docs/research.md). */
+const FIELDS: readonly ThresholdField[] = [
+  { key: "minPatients", label: "Effectif minimal de patients", hint: "Les effectifs de 1 à (seuil − 1) sont masqués (règle du CASD et de l’ATIH).", kind: "count", stricterWhenHigher: true },
+  { key: "minContributors", label: "Nombre minimal de MSP par case", hint: "Règle de fréquence de l’INSEE.", kind: "count", stricterWhenHigher: true },
+  { key: "dominanceShare", label: "Part maximale d’une MSP dans un total", hint: "Entre 0 et 1 (0,85 = 85 %) ; règle de dominance de l’INSEE.", kind: "share", stricterWhenHigher: false },
+  { key: "minRateNumerator", label: "Numérateur minimal d’un taux", hint: "Un taux ou une moyenne n’est publié que sur ce nombre d’unités au moins.", kind: "count", stricterWhenHigher: true },
+  { key: "minRateDenominator", label: "Dénominateur minimal d’un taux", hint: "Un taux ou une moyenne n’est publié que sur cette base au moins.", kind: "count", stricterWhenHigher: true },
+  { key: "minProfessionals", label: "Nombre minimal de professionnels (revenus)", hint: "Les revenus de professionnels ne sont publiés que sur ce nombre de personnes au moins.", kind: "count", stricterWhenHigher: true },
+  { key: "protectionPercent", label: "Niveau de protection (%)", hint: "Incertitude minimale sur une case masquée, en % de sa valeur.", kind: "percent", stricterWhenHigher: true },
 ];
 
-type Draft = Record<ThresholdKey | "epsilonPerQuery" | "epsilonBudget", string> & { privacyMode: string; allowBelowDefaults: boolean; reason: string };
+const FIELD_KEYS = new Set<string>(FIELDS.map((f) => f.key));
+const isThresholdKey = (field: string): field is ThresholdKey => FIELD_KEYS.has(field);
 
-const parse = (text: string): number => Number(text.replace(/\s/g, "").replace(",", "."));
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 });
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+/** A threshold as read: « 11 », « 0,85 (85 %) », « 10 % ». */
+function formatThreshold(field: ThresholdField, value: number): string {
+  if (field.kind === "share") return `${decimal.format(value)} (${percent.format(value)})`;
+  if (field.kind === "percent") return percent.format(value / 100);
+  return integer.format(value);
+}
+
+type Draft = Record<ThresholdKey, string> & { reason: string };
+type Errors = Partial<Record<ThresholdKey | "reason", string>>;
+
+/** « 0,85 » → 0.85 (spaces, including Intl's narrow no-break spaces, are ignored); NaN when it is not a number. */
+const parse = (text: string): number => (text.trim() === "" ? Number.NaN : Number(text.replace(/\s/g, "").replace(",", ".")));
+/** 0.85 → « 0,85 » (as typed in a field: no thousands separator). */
 const show = (n: number): string => String(n).replace(".", ",");
 
+const draftOf = (thresholds: ResearchThresholds): Draft => ({
+  ...(Object.fromEntries(FIELDS.map((f) => [f.key, show(thresholds[f.key])])) as Record<ThresholdKey, string>),
+  reason: "",
+});
+
+/** The French reason a typed value cannot be sent, or null. */
+function localProblem(field: ThresholdField, text: string): string | null {
+  const value = parse(text);
+  if (!Number.isFinite(value)) return "Saisissez un nombre.";
+  if (field.kind === "count" && (!Number.isInteger(value) || value < 1)) return "Saisissez un nombre entier, 1 ou plus.";
+  if (field.kind === "share" && !(value > 0 && value < 1)) return "Saisissez une part strictement comprise entre 0 et 1 (par exemple 0,8).";
+  if (field.kind === "percent" && !(value >= 0 && value <= 100)) return "Saisissez un pourcentage entre 0 et 100.";
+  return null;
+}
+
 /**
- * « Paramètres du secret statistique » (federation admins): the thresholds of the disclosure control and the
- * optional noise. Stricter values are always accepted; a value below its default needs the explicit box and a
- * reason, and every change is audited by the API (issue "Research access", item 2).
+ * « Paramètres du secret statistique » (federation admins, `/recherche/parametres`): the deployment's thresholds,
+ * read-only (its configuration, the floor of every federation's), and a form to make the federation's own thresholds
+ * stricter for its data — never weaker: the API refuses a weaker value per field (BAD_USER_INPUT,
+ * RESEARCH.WEAKER_THAN_DEPLOYMENT), shown next to the field. The noisy mode is read-only too (the deployment's
+ * configuration). Every change is audited by the API, with its optional reason (issue "Research access", item 2).
  */
 export function ResearchSettingsPage() {
   useDocumentTitle("Paramètres du secret statistique");
@@ -39,131 +87,184 @@ export function ResearchSettingsPage() {
         <h1>Paramètres du secret statistique</h1>
       </header>
       <p className="page-intro">
-        Ces seuils s’appliquent à toutes les réponses de l’espace recherche. Un seuil plus strict que la valeur par défaut est toujours accepté ; un seuil
-        plus faible exige une justification et reste tracé dans le journal d’audit.
+        Les seuils de la plateforme sont fixés par son exploitant et s’appliquent à toutes les réponses de l’espace recherche. Vous pouvez les rendre
+        plus stricts pour les données de votre fédération : une réponse qui porte sur vos MSP applique alors, seuil par seuil, le plus strict. Un
+        seuil plus faible que celui de la plateforme est refusé. Chaque modification est tracée dans le journal d’audit.
       </p>
       {error && !settings ? (
         <ErrorState title="Les paramètres n’ont pas pu être chargés" message={describeError(error)} onRetry={() => void refetch().catch(() => undefined)} />
       ) : !settings ? (
         <PageLoading label="Chargement des paramètres…" />
       ) : (
-        <SettingsForm
-          initial={{
-            ...(Object.fromEntries(THRESHOLDS.map((t) => [t.key, show(settings.thresholds[t.key])])) as Record<ThresholdKey, string>),
-            epsilonPerQuery: show(settings.epsilonPerQuery),
-            epsilonBudget: show(settings.epsilonBudget),
-            privacyMode: settings.privacyMode,
-            allowBelowDefaults: false,
-            reason: "",
-          }}
-        />
+        <div className="research-settings">
+          <PlatformSettings settings={settings} />
+          <FederationThresholdsForm settings={settings} />
+        </div>
       )}
     </div>
   );
 }
 
-function SettingsForm({ initial }: { initial: Draft }) {
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [save, { loading }] = useMutation(UPDATE_RESEARCH_SETTINGS);
-  const set = (key: keyof Draft, value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
+/** The deployment's thresholds and noisy mode, read-only. */
+function PlatformSettings({ settings }: { settings: ResearchSettings }) {
+  const id = useId();
+  const noise =
+    settings.privacyMode === "LAPLACE"
+      ? `activé (ε par requête ${formatEpsilon(settings.epsilonPerQuery)}, budget ${formatEpsilon(settings.epsilonBudget)})`
+      : "désactivé";
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Seuils de la plateforme</h2>
+      <dl className="research-thresholds">
+        {FIELDS.map((f) => (
+          <div key={f.key}>
+            <dt>{f.label}</dt>
+            <dd>{formatThreshold(f, settings.thresholds[f.key])}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="research-settings__noise">Bruit différentiel : {noise} — réglé par l’exploitant de la plateforme.</p>
+    </section>
+  );
+}
+
+/** The federation's own thresholds: prefilled with them, or with the platform's when it has none yet. */
+function FederationThresholdsForm({ settings }: { settings: ResearchSettings }) {
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings.federationThresholds ?? settings.thresholds));
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [save, { loading }] = useMutation(UPDATE_RESEARCH_SETTINGS, {
+    update(cache, { data }) {
+      if (data) cache.writeQuery({ query: RESEARCH_SETTINGS, data: { __typename: "Query", researchSettings: data.updateResearchSettings } });
+    },
+  });
+
+  const set = (key: ThresholdKey | "reason", value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setSaved(false);
+  };
+
+  function focusFirstError() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setMessage(null);
-    const local: FieldErrors = {};
-    for (const key of [...THRESHOLDS.map((t) => t.key), "epsilonPerQuery", "epsilonBudget"] as const) {
-      if (!Number.isFinite(parse(draft[key]))) local[key] = "Saisissez un nombre.";
+    if (loading) return;
+    setFormError(null);
+    setSaved(false);
+    const local: Errors = {};
+    for (const f of FIELDS) {
+      const problem = localProblem(f, draft[f.key]);
+      if (problem) local[f.key] = problem;
     }
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) {
+      focusFirstError();
+      return;
+    }
     try {
-      await save({
+      const { data } = await save({
         variables: {
           input: {
-            ...Object.fromEntries(THRESHOLDS.map((t) => [t.key, parse(draft[t.key])])),
-            privacyMode: draft.privacyMode,
-            epsilonPerQuery: parse(draft.epsilonPerQuery),
-            epsilonBudget: parse(draft.epsilonBudget),
-            allowBelowDefaults: draft.allowBelowDefaults,
+            minPatients: parse(draft.minPatients),
+            minContributors: parse(draft.minContributors),
+            dominanceShare: parse(draft.dominanceShare),
+            minRateNumerator: parse(draft.minRateNumerator),
+            minRateDenominator: parse(draft.minRateDenominator),
+            minProfessionals: parse(draft.minProfessionals),
+            protectionPercent: parse(draft.protectionPercent),
             reason: draft.reason.trim() || null,
           },
         },
       });
-      setMessage({ kind: "ok", text: "Paramètres enregistrés (modification tracée dans le journal d’audit)." });
-    } catch (e) {
-      setErrors(getFieldErrors(e));
-      setMessage({ kind: "error", text: describeError(e) });
+      if (!data) return;
+      const result = data.updateResearchSettings;
+      setDraft(draftOf(result.federationThresholds ?? result.thresholds));
+      setSaved(true);
+    } catch (error) {
+      const server: Errors = {};
+      const others: string[] = [];
+      for (const [field, message] of Object.entries(getFieldErrors(error))) {
+        if (!message) continue;
+        if (isThresholdKey(field) || field === "reason") server[field] ??= message;
+        else others.push(message);
+      }
+      setErrors(server);
+      const refused = Object.keys(server).length;
+      setFormError(
+        others.length > 0
+          ? others.join(" ")
+          : refused > 0
+            ? refused === 1
+              ? "Une valeur n’a pas été acceptée : corrigez le champ signalé."
+              : `${integer.format(refused)} valeurs n’ont pas été acceptées : corrigez les champs signalés.`
+            : describeError(error),
+      );
+      focusFirstError();
     }
   }
 
+  const describedBy = (key: ThresholdKey | "reason", hint?: string) => [hint, errors[key] ? `${id}-${key}-error` : undefined].filter(Boolean).join(" ") || undefined;
+
   return (
-    <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
-      <fieldset>
-        <legend>Seuils</legend>
-        {THRESHOLDS.map((t) => (
-          <div className="field" key={t.key}>
-            <label htmlFor={`setting-${t.key}`}>{t.label}</label>
-            <input
-              id={`setting-${t.key}`}
-              inputMode="decimal"
-              value={draft[t.key]}
-              onChange={(e) => set(t.key, e.target.value)}
-              aria-describedby={`setting-${t.key}-hint${errors[t.key] ? ` setting-${t.key}-error` : ""}`}
-              aria-invalid={Boolean(errors[t.key])}
-            />
-            <p className="field__hint" id={`setting-${t.key}-hint`}>
-              {t.hint}
-            </p>
-            {errors[t.key] && (
-              <p className="field__error" id={`setting-${t.key}-error`}>
-                {errors[t.key]}
-              </p>
-            )}
-          </div>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Bruit (confidentialité différentielle, optionnel)</legend>
-        <div className="field">
-          <label htmlFor="setting-privacyMode">Mode</label>
-          <select id="setting-privacyMode" value={draft.privacyMode} onChange={(e) => set("privacyMode", e.target.value)}>
-            <option value="OFF">Sans bruit</option>
-            <option value="LAPLACE">Bruit de Laplace, avec un budget par chercheur</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="setting-epsilonPerQuery">ε par requête</label>
-          <input id="setting-epsilonPerQuery" inputMode="decimal" value={draft.epsilonPerQuery} onChange={(e) => set("epsilonPerQuery", e.target.value)} aria-invalid={Boolean(errors.epsilonPerQuery)} />
-          {errors.epsilonPerQuery && <p className="field__error">{errors.epsilonPerQuery}</p>}
-        </div>
-        <div className="field">
-          <label htmlFor="setting-epsilonBudget">Budget ε par chercheur</label>
-          <input id="setting-epsilonBudget" inputMode="decimal" value={draft.epsilonBudget} onChange={(e) => set("epsilonBudget", e.target.value)} aria-invalid={Boolean(errors.epsilonBudget)} />
-          {errors.epsilonBudget && <p className="field__error">{errors.epsilonBudget}</p>}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Abaisser un seuil</legend>
-        <div className="field field--checkbox">
-          <input id="setting-allow" type="checkbox" checked={draft.allowBelowDefaults} onChange={(e) => set("allowBelowDefaults", e.target.checked)} />
-          <label htmlFor="setting-allow">J’autorise un seuil plus faible que sa valeur par défaut</label>
-        </div>
-        <div className="field">
-          <label htmlFor="setting-reason">Justification</label>
-          <textarea id="setting-reason" value={draft.reason} onChange={(e) => set("reason", e.target.value)} aria-invalid={Boolean(errors.reason)} rows={3} />
-          {errors.reason && <p className="field__error">{errors.reason}</p>}
-        </div>
-      </fieldset>
-      {message && (
-        <p role={message.kind === "ok" ? "status" : "alert"} className={message.kind === "ok" ? "notice" : "field-error"}>
-          {message.text}
+    <form ref={formRef} className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Seuils de votre fédération (plus stricts uniquement)</h2>
+      <p>
+        {settings.federationThresholds
+          ? "Votre fédération applique ses propres seuils, plus stricts que ceux de la plateforme, à ses données."
+          : "Votre fédération applique aujourd’hui les seuils de la plateforme."}{" "}
+        Chaque valeur doit être égale à celle de la plateforme ou plus stricte.
+      </p>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
         </p>
       )}
-      <button type="submit" className="button button--primary" disabled={loading}>
-        {loading ? "Enregistrement…" : "Enregistrer les paramètres"}
-      </button>
+      {FIELDS.map((f) => (
+        <div className="field" key={f.key}>
+          <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+          <input
+            id={`${id}-${f.key}`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft[f.key]}
+            onChange={(e) => set(f.key, e.target.value)}
+            aria-describedby={describedBy(f.key, `${id}-${f.key}-hint`)}
+            aria-invalid={errors[f.key] ? true : undefined}
+          />
+          <p className="field__hint" id={`${id}-${f.key}-hint`}>
+            {f.hint} Plateforme : {formatThreshold(f, settings.thresholds[f.key])} ; plus strict : une valeur {f.stricterWhenHigher ? "plus élevée" : "plus faible"}.
+          </p>
+          <FieldError id={`${id}-${f.key}-error`} message={errors[f.key]} />
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Motif (facultatif)</label>
+        <textarea
+          id={`${id}-reason`}
+          value={draft.reason}
+          onChange={(e) => set("reason", e.target.value)}
+          rows={3}
+          maxLength={2000}
+          aria-describedby={describedBy("reason", `${id}-reason-hint`)}
+          aria-invalid={errors.reason ? true : undefined}
+        />
+        <p className="field__hint" id={`${id}-reason-hint`}>
+          Conservé dans le journal d’audit avec la modification.
+        </p>
+        <FieldError id={`${id}-reason-error`} message={errors.reason} />
+      </div>
+      <div role="status">{saved && <p className="notice notice--success">Seuils de votre fédération enregistrés (modification tracée dans le journal d’audit).</p>}</div>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading && <Spinner />} Enregistrer les seuils
+        </button>
+      </div>
     </form>
   );
 }

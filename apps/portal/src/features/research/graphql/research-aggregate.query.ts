@@ -1,8 +1,9 @@
 import { graphql } from "../../../gql";
 
 /**
- * One protected aggregate: every cell (inner cells and margins) either published or suppressed with its reason
- * (DOMAIN.md §6.3). Refusals come as errors: BAD_USER_INPUT, DISCLOSURE_RISK, PRIVACY_BUDGET_EXHAUSTED.
+ * One protected aggregate: every cell (inner cells and margins) either published — perturbed, as `perturbation`
+ * says — or suppressed with its reason (DOMAIN.md §6.3). Refusals come as errors: BAD_USER_INPUT,
+ * PRIVACY_BUDGET_EXHAUSTED (noisy deployments), FORBIDDEN.
  */
 export const RESEARCH_AGGREGATE = graphql(`
   query ResearchAggregate($input: ResearchAggregateInput!) {
@@ -26,17 +27,17 @@ export const RESEARCH_AGGREGATE = graphql(`
       cellCount
       suppressedCount
       thresholds {
-        minPatients
-        minContributors
-        dominanceShare
-        minRateNumerator
-        minRateDenominator
-        minProfessionals
-        protectionPercent
+        ...ResearchThresholdValues
       }
       noise {
         mechanism
         epsilon
+      }
+      perturbation {
+        method
+        description
+        maxRelativeErrorPercent
+        countBase
       }
       cached
       dataVersion

@@ -1,17 +1,18 @@
 import { graphql } from "../../../gql";
 
-/** The disclosure-control thresholds and the noise settings in force (DOMAIN.md §6.3). */
+/**
+ * The disclosure-control thresholds in force (DOMAIN.md §6.3): the deployment's (its configuration, the floor of
+ * every federation's), the caller's federation's own stricter ones (null when it has none), and the noisy mode,
+ * read-only (the deployment's configuration too).
+ */
 export const RESEARCH_SETTINGS = graphql(`
   query ResearchSettings {
     researchSettings {
       thresholds {
-        minPatients
-        minContributors
-        dominanceShare
-        minRateNumerator
-        minRateDenominator
-        minProfessionals
-        protectionPercent
+        ...ResearchThresholdValues
+      }
+      federationThresholds {
+        ...ResearchThresholdValues
       }
       privacyMode
       epsilonPerQuery
@@ -20,18 +21,19 @@ export const RESEARCH_SETTINGS = graphql(`
   }
 `);
 
-/** Federation admins change them; a threshold below its default needs `allowBelowDefaults` and a reason (audited). */
+/**
+ * A federation admin makes the thresholds stricter for its own federation's data, with an optional reason (audited).
+ * A value weaker than the deployment's is refused: BAD_USER_INPUT, `extensions.fields[i].code` =
+ * RESEARCH.WEAKER_THAN_DEPLOYMENT, one French message per field.
+ */
 export const UPDATE_RESEARCH_SETTINGS = graphql(`
   mutation UpdateResearchSettings($input: UpdateResearchSettingsInput!) {
     updateResearchSettings(input: $input) {
       thresholds {
-        minPatients
-        minContributors
-        dominanceShare
-        minRateNumerator
-        minRateDenominator
-        minProfessionals
-        protectionPercent
+        ...ResearchThresholdValues
+      }
+      federationThresholds {
+        ...ResearchThresholdValues
       }
       privacyMode
       epsilonPerQuery

@@ -36,11 +36,12 @@ describe("draftFiltersOf", () => {
 });
 
 describe("exportUrl", () => {
-  it("sends the same input, URL-encoded JSON, to the CSV and XLSX exports", () => {
-    const input = { measure: "MSP_COUNT" as const, groupBy: ["YEAR" as const], filters: [{ dimension: "YEAR" as const, values: ["2024"] }] };
-    const csv = exportUrl(input, "csv");
-    expect(csv.startsWith("/research/aggregate.csv?input=")).toBe(true);
-    expect(JSON.parse(new URLSearchParams(csv.split("?")[1]).get("input") ?? "")).toEqual(input);
-    expect(exportUrl(input, "xlsx").startsWith("/research/aggregate.xlsx?input=%7B%22measure%22")).toBe(true);
+  it("points the CSV and XLSX exports at the stored answer of the query, by its id", () => {
+    expect(exportUrl("5f0c7a52-3d1e-4c8a-9b1f-2a6e8d4c0b17", "csv")).toBe("/research/queries/5f0c7a52-3d1e-4c8a-9b1f-2a6e8d4c0b17.csv");
+    expect(exportUrl("5f0c7a52-3d1e-4c8a-9b1f-2a6e8d4c0b17", "xlsx")).toBe("/research/queries/5f0c7a52-3d1e-4c8a-9b1f-2a6e8d4c0b17.xlsx");
+  });
+
+  it("never lets an id leave the path segment", () => {
+    expect(exportUrl("../aggregate", "csv")).toBe("/research/queries/..%2Faggregate.csv");
   });
 });

@@ -68,7 +68,11 @@ export function draftFiltersOf(json: unknown): { filters: QueryDraft["filters"];
   return { filters, indicatorCode };
 }
 
-/** The REST exports of an answer (same input, same suppression, same cached answer on the server). */
-export function exportUrl(input: ResearchAggregateInput, format: "csv" | "xlsx"): string {
-  return `/research/aggregate.${format}?input=${encodeURIComponent(JSON.stringify(input))}`;
+/**
+ * The REST export of an answer: `GET /research/queries/<queryId>.csv|.xlsx` downloads the stored answer of one of
+ * the caller's own queries (the very cells shown, same masks, same perturbed values; nothing is asked again, no
+ * budget is spent). Asking a new question as a file is `POST /research/aggregate.csv|.xlsx` (scripts).
+ */
+export function exportUrl(queryId: string, format: "csv" | "xlsx"): string {
+  return `/research/queries/${encodeURIComponent(queryId)}.${format}`;
 }

@@ -3,8 +3,9 @@ import { describeError } from "../../../shared/graphql-errors";
 
 /**
  * Why a research query was refused, in French, by `extensions.code` (issue "Research access", item 6):
- * DISCLOSURE_RISK is the API's differencing check (DOMAIN.md §6.3 R6 🟡: a new answer that, compared with an
- * earlier one, would isolate fewer than 11 units or 3 MSPs), PRIVACY_BUDGET_EXHAUSTED its noise budget.
+ * PRIVACY_BUDGET_EXHAUSTED is the noisy mode's budget, BAD_USER_INPUT a question the API does not accept (naming
+ * the field), FORBIDDEN a role without research access. There is no differencing refusal: every published value is
+ * perturbed permanently (cell key), so comparing answers gives nothing exact (DOMAIN.md §6.3).
  */
 export type ResearchError = { title: string; message: string; field?: string };
 
@@ -24,13 +25,6 @@ export function describeResearchError(error: unknown): ResearchError {
   const errors = CombinedGraphQLErrors.is(error) ? error.errors : [];
   for (const e of errors) {
     const code = e.extensions?.["code"];
-    if (code === "DISCLOSURE_RISK") {
-      return {
-        title: "Requête refusée : risque de divulgation",
-        message:
-          "Cette requête, combinée à une précédente, isolerait moins de 11 unités (ou moins de 3 MSP) par différence : aucun chiffre n’a été publié. Modifiez les dimensions ou les filtres (par exemple en regroupant des catégories) pour obtenir des agrégats plus larges.",
-      };
-    }
     if (code === "PRIVACY_BUDGET_EXHAUSTED") {
       return {
         title: "Budget de confidentialité épuisé",
