@@ -38,7 +38,9 @@ export async function createApp(config: AppConfig, options: { database?: Databas
   const migrations = await database.migrate();
   const seed = config.seedDemo ? await seedDemo(database.prisma, {}) : { seeded: false };
 
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1024 * 1024 });
+  // X-Forwarded-For is believed only from the configured proxies (none by default): the client address then is the
+  // one the nearest trusted proxy appended, never a value a client wrote itself.
+  const adapter = new FastifyAdapter({ trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false, bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, database), adapter, {
     bufferLogs: true,
     logger: options.logger === false ? false : undefined,

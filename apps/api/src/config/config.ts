@@ -44,6 +44,12 @@ export type AppConfig = {
   publicUrl: string;
   loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowMinutes: number; lockMinutes: number };
   /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (TRUSTED_PROXIES: comma-separated addresses or CIDR
+   * ranges, or `loopback`, `linklocal`, `uniquelocal`); none by default, so the client address is the socket's.
+   * Behind a trusted proxy, the client is the address that proxy appended (the right-most untrusted one).
+   */
+  trustedProxies: string[];
+  /**
    * The deployment's research settings (docs/research.md, "Settings"): disclosure thresholds (RESEARCH_THRESHOLDS, a
    * JSON object; the only way to go below the defaults, logged at start) and the optional noisy mode
    * (RESEARCH_NOISE=laplace, RESEARCH_EPSILON_PER_QUERY, RESEARCH_EPSILON_BUDGET). Federation admins may only make
@@ -58,6 +64,17 @@ export type ResearchConfig = {
   epsilonPerQuery: number;
   epsilonBudget: number;
 };
+
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
+
+function trustedProxiesVar(env: NodeJS.ProcessEnv): string[] {
+  const raw = env.TRUSTED_PROXIES?.trim();
+  if (!raw) return [];
+  const entries = raw.split(",").map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((e) => !PROXY_ENTRY.test(e));
+  if (bad) throw new ConfigError(`TRUSTED_PROXIES: "${bad}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`);
+  return entries;
+}
 
 function researchConfig(env: NodeJS.ProcessEnv): ResearchConfig {
   let thresholds: Record<string, number> = {};
@@ -165,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       lockMinutes: intVar(env, "LOGIN_LOCK_MINUTES", 15, 1, 24 * 60),
     },
     research: researchConfig(env),
+    trustedProxies: trustedProxiesVar(env),
     ...overrides,
   };
 }

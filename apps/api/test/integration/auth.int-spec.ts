@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { GqlClient, startTestApp, type TestApp } from "./harness.js";
 
@@ -159,5 +159,75 @@ describe("HTTP surface", () => {
     const res = await fetch(`${t.url}/health`);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+});
+
+describe("login throttling under attack", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ loginThrottle: { maxFailuresPerAccount: 5, maxFailuresPerAddress: 12, windowMinutes: 15, lockMinutes: 15 } });
+  });
+  afterAll(() => t.close());
+  // Each case starts with no counter (they all come from this machine's address).
+  beforeEach(async () => {
+    await t.running.database.prisma.loginThrottle.deleteMany({});
+  });
+
+  const loginFrom = (email: string, password: string, forwardedFor?: string) =>
+    t.client().request(`mutation L($input: LoginInput!) { login(input: $input) { id } }`, { input: { email, password } }, forwardedFor ? { "x-forwarded-for": forwardedFor } : {});
+
+  it("checks at most 5 passwords when 100 logins arrive at once, the right one among them", async () => {
+    const attempts = Array.from({ length: 100 }, (_, i) => (i === 40 ? "maillage-demo" : `wrong-${String(i)}`));
+    const answers = await Promise.all(attempts.map((password) => loginFrom("charge@demo.maillage.fr", password)));
+    const codes = answers.map((a) => (a.errors ? GqlClient.code(a) : "OK"));
+    const checked = codes.filter((c) => c === "OK" || c === "UNAUTHENTICATED").length;
+    expect(checked, JSON.stringify(codes)).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === "TOO_MANY_REQUESTS").length).toBeGreaterThanOrEqual(95);
+  });
+
+  it("makes each further attempt wait longer (30 s, then 1 min…) instead of a fixed lock, and refuses without checking meanwhile", async () => {
+    const prisma = t.running.database.prisma;
+    const email = "charge2@demo.maillage.fr";
+    for (let i = 0; i < 5; i++) expect(GqlClient.code(await loginFrom(email, `wrong-${String(i)}`))).toBe("UNAUTHENTICATED");
+    const held = await loginFrom(email, "maillage-demo");
+    expect(GqlClient.code(held)).toBe("TOO_MANY_REQUESTS");
+    const first = held.errors?.[0]?.extensions?.retryAfterSeconds as number;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(30);
+    // The wait is over (moved into the past rather than waited for): the next attempt is checked, and the one after
+    // that waits twice as long.
+    const rows = await prisma.loginThrottle.findMany({ where: { key: { startsWith: "account:" } } });
+    await prisma.loginThrottle.updateMany({ where: { key: { in: rows.map((r) => r.key) } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    expect(GqlClient.code(await loginFrom(email, "wrong-again"))).toBe("UNAUTHENTICATED");
+    const second = (await loginFrom(email, "maillage-demo")).errors?.[0]?.extensions?.retryAfterSeconds as number;
+    expect(second).toBeGreaterThan(30);
+    expect(second).toBeLessThanOrEqual(60);
+  });
+
+  it("ignores X-Forwarded-For from clients when no proxy is trusted: spoofed addresses share the socket's counter", async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 16; i++) codes.push(GqlClient.code(await loginFrom(`nobody-${String(i)}@example.org`, "x", `203.0.113.${String(i)}`)));
+    // 12 failures per address, then the address waits whatever it claims to be.
+    expect(codes.slice(0, 12).every((c) => c === "UNAUTHENTICATED")).toBe(true);
+    expect(codes.slice(12).every((c) => c === "TOO_MANY_REQUESTS")).toBe(true);
+  });
+});
+
+describe("login behind a trusted proxy", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ trustedProxies: ["127.0.0.1"], loginThrottle: { maxFailuresPerAccount: 5, maxFailuresPerAddress: 3, windowMinutes: 15, lockMinutes: 15 } });
+  });
+  afterAll(() => t.close());
+
+  it("takes the client address the proxy appended: two clients behind it are counted apart, a forged left-most value changes nothing", async () => {
+    const login = (email: string, forwardedFor: string) =>
+      t.client().request(`mutation L($input: LoginInput!) { login(input: $input) { id } }`, { input: { email, password: "x" } }, { "x-forwarded-for": forwardedFor });
+    // Client A forges the left-most value each time; the proxy appended its real address (198.51.100.7) last.
+    const a: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) a.push(GqlClient.code(await login(`a-${String(i)}@example.org`, `10.0.0.${String(i)}, 198.51.100.7`)));
+    expect(a).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED", "UNAUTHENTICATED", "TOO_MANY_REQUESTS", "TOO_MANY_REQUESTS"]);
+    // Client B, another address behind the same proxy, is not held by A's failures.
+    expect(GqlClient.code(await login("b@example.org", "198.51.100.8"))).toBe("UNAUTHENTICATED");
   });
 });

@@ -26,7 +26,8 @@ export class AuthService {
 
   /**
    * Signs in with e-mail and password. The answer to a wrong password and to an unknown e-mail is the same
-   * (message, code and cost); repeated failures lock the account key and the client address for a while.
+   * (message, code and cost). Every attempt is counted on the account and on the client address before the password
+   * is checked; past the limits, attempts wait a growing delay (LoginThrottleRepository).
    */
   async login(input: { email: string; password: string }, client: { ip: string; userAgent: string | null; reply: FastifyReply }): Promise<string> {
     const email = input.email.trim().toLowerCase();
@@ -35,20 +36,22 @@ export class AuthService {
     const now = new Date();
     const { loginThrottle: t } = this.config;
 
-    const lockedUntil = await this.throttle.lockedUntil([accountKey, addressKey], now);
-    if (lockedUntil) {
-      const seconds = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
+    const accountRule = { maxFailures: t.maxFailuresPerAccount, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes };
+    const addressRule = { maxFailures: t.maxFailuresPerAddress, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes };
+    // The account first: an attempt it holds does not count against the address (one account hammered from one
+    // address is held by the account; many accounts tried from one address, by the address).
+    const held = (await this.throttle.attempt(accountKey, accountRule, now)) ?? (await this.throttle.attempt(addressKey, addressRule, now));
+    if (held) {
+      const seconds = Math.max(1, Math.ceil((held.getTime() - now.getTime()) / 1000));
       throw tooManyRequests("Trop de tentatives de connexion. Réessayez dans quelques minutes.", seconds);
     }
 
     const user = await this.users.findCredentialsByEmail(email);
     const isValid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : await burnVerification(input.password);
-    if (!user || !isValid) {
-      await this.throttle.recordFailure(accountKey, { maxFailures: t.maxFailuresPerAccount, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes }, now);
-      await this.throttle.recordFailure(addressKey, { maxFailures: t.maxFailuresPerAddress, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes }, now);
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
+    // The failure was counted before the check.
+    if (!user || !isValid) throw unauthenticated(WRONG_CREDENTIALS);
     await this.throttle.clear(accountKey);
+    await this.throttle.release(addressKey);
     await this.sessions.start(client.reply, user.id, client.userAgent);
     await this.audit.record({ federationId: user.federationId, actorId: user.id, action: "auth.login", targetType: "User", targetId: user.id });
     return user.id;
