@@ -680,6 +680,26 @@ const OPERATIONS: Operation[] = [
     run: ({ c }) => c.request(`mutation { logout }`),
     expect: () => (r) => expect(r.data.logout).toBe(true),
   },
+  {
+    name: "changePassword",
+    kind: "mutation",
+    // Signed-in users only; a wrong current password changes nothing (the matrix's sessions stay).
+    run: ({ c }) => c.request(`mutation { changePassword(input: { currentPassword: "pas-le-bon", newPassword: "girafe-velo-orage-pistache" }) }`),
+    expect: (a) => (a === "anonymous" ? anonymousRefused : expectCode("BAD_USER_INPUT")),
+  },
+  {
+    name: "requestPasswordReset",
+    kind: "mutation",
+    // Public, and the same answer for everyone (SMTP is off here: nothing is sent).
+    run: ({ c, actor }) => c.request(`mutation R($email: String!) { requestPasswordReset(email: $email) }`, { email: ACTORS[actor] ?? "personne@example.org" }),
+    expect: () => (r) => expect(r.data.requestPasswordReset).toBe(true),
+  },
+  {
+    name: "resetPassword",
+    kind: "mutation",
+    run: ({ c }) => c.request(`mutation { resetPassword(input: { token: "jeton-inconnu-de-vingt-caracteres", newPassword: "girafe-velo-orage-pistache" }) }`),
+    expect: () => expectCode("BAD_USER_INPUT"),
+  },
 ];
 
 describe("access matrix: every operation × every role × two federations", () => {

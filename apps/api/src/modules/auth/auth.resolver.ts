@@ -8,6 +8,8 @@ import { UsersRepository } from "../users/users.repository.js";
 import type { UserRow } from "../users/users.resolver.js";
 import { AuthService } from "./auth.service.js";
 import { LoginInput } from "./dto/login.input.js";
+import { ChangePasswordInput, ResetPasswordInput } from "./dto/password.input.js";
+import { PasswordService } from "./password.service.js";
 import { SessionService } from "./session.service.js";
 
 @Resolver()
@@ -16,6 +18,7 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
     private readonly users: UsersRepository,
+    private readonly passwords: PasswordService,
   ) {}
 
   @Public()
@@ -31,6 +34,32 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: "Signs out: revokes the session and clears its cookie." })
   async logout(@CurrentContext() ctx: GqlContext): Promise<boolean> {
     await this.sessions.end(ctx.reply, ctx.sessionId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "Changes the caller's password: the current one is required; every other session of the user ends. Errors: BAD_USER_INPUT (currentPassword, newPassword), TOO_MANY_REQUESTS.",
+  })
+  async changePassword(@CurrentContext() ctx: GqlContext, @Args("input") input: ChangePasswordInput): Promise<boolean> {
+    await this.passwords.changePassword(ctx.actor!, { sessionId: ctx.sessionId ?? null, apiTokenId: ctx.apiTokenId ?? null }, input);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: "« Mot de passe oublié »: sends a single-use link valid one hour to the account's e-mail when it exists. Always true (the answer does not tell whether the e-mail exists); TOO_MANY_REQUESTS from one address beyond a limit.",
+  })
+  async requestPasswordReset(@CurrentContext() ctx: GqlContext, @Args("email", { type: () => String }) email: string): Promise<boolean> {
+    await this.passwords.requestReset(typeof email === "string" ? email.slice(0, 300) : "", ctx.req.ip);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: "Sets a new password with the token of a reset link; every session of the user ends. Errors: BAD_USER_INPUT (token: used, expired or unknown; newPassword: the policy).",
+  })
+  async resetPassword(@Args("input") input: ResetPasswordInput): Promise<boolean> {
+    await this.passwords.resetPassword(input);
     return true;
   }
 }
