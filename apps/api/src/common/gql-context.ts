@@ -10,6 +10,8 @@ export type GqlContext = {
   sessionId?: string | null;
   /** Set when the request authenticated with a personal API token (`Authorization: Bearer …`) instead of a session. */
   apiTokenId?: string | null;
+  /** The token's scopes (token-scopes.ts); null for a session. */
+  tokenScopes?: string[] | null;
 };
 
 /** Mercurius calls context(request, reply); Apollo's Fastify integration calls context({ request, reply }). */

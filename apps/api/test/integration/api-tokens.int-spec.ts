@@ -93,4 +93,35 @@ describe("personal API tokens", () => {
     expect(GqlClient.code(r)).toBe("NOT_FOUND");
     expect((await t.running.database.prisma.apiToken.findUniqueOrThrow({ where: { id: apiToken.id } })).revokedAt).toBeNull();
   });
+
+  it("scopes: the research space by default; reading everything, or writing, only when asked for — on GraphQL and REST alike", async () => {
+    const c = await t.as("admin@demo.maillage.fr");
+    const make = async (name: string, scopes?: string[]) =>
+      (await c.request<{ createApiToken: { token: string; apiToken: { scopes: string[] } } }>(`mutation C($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { scopes } } }`, { input: { name, ...(scopes ? { scopes } : {}) } })).data!.createApiToken;
+    const research = await make("Recherche");
+    expect(research.apiToken.scopes).toEqual(["RESEARCH_READ"]);
+    const reader = await make("Lecture", ["READ"]);
+    const writer = await make("Écriture", ["READ", "WRITE"]);
+    const script = t.client();
+    const PROJECTS = `{ projects(first: 1) { totalCount } }`;
+    const AGG = `{ researchAggregate(input: { measure: MSP_COUNT, groupBy: [YEAR] }) { cellCount } }`;
+    const RENAME = `mutation { revokeApiToken(id: "00000000-0000-4000-8000-000000000000") { id } }`;
+
+    expect((await script.request(AGG, {}, bearer(research.token))).errors).toBeUndefined();
+    expect((await script.request(ME, {}, bearer(research.token))).errors).toBeUndefined();
+    expect(GqlClient.code(await script.request(PROJECTS, {}, bearer(research.token)))).toBe("FORBIDDEN");
+    expect(GqlClient.code(await script.request(RENAME, {}, bearer(research.token)))).toBe("FORBIDDEN");
+    const dashboard = await fetch(`${t.url}/exports/results-dashboard/by-year.csv`, { headers: bearer(research.token) });
+    expect(dashboard.status).toBe(403);
+    expect((await fetch(`${t.url}/exports/results-dashboard/by-year.csv`, { headers: bearer(reader.token) })).status).toBe(200);
+
+    expect((await script.request(PROJECTS, {}, bearer(reader.token))).errors).toBeUndefined();
+    expect((await script.request(AGG, {}, bearer(reader.token))).errors).toBeUndefined();
+    expect(GqlClient.code(await script.request(RENAME, {}, bearer(reader.token)))).toBe("FORBIDDEN");
+    // Write scope: the mutation runs (and finds no such token).
+    expect(GqlClient.code(await script.request(RENAME, {}, bearer(writer.token)))).toBe("NOT_FOUND");
+    // Still no token from a token, whatever its scopes.
+    expect(GqlClient.code(await script.request(CREATE, { input: { name: "Encore" } }, bearer(writer.token)))).toBe("FORBIDDEN");
+    expect(GqlClient.code(await c.request(CREATE, { input: { name: "x", scopes: ["ADMIN"] } }))).toBe("BAD_USER_INPUT");
+  });
 });

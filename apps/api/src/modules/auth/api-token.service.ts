@@ -7,7 +7,8 @@ import { badUserInput, forbidden, notFound } from "../../common/errors.js";
 import { isUuid } from "../../common/ids.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { AuditService } from "../audit/audit.service.js";
-import { ApiTokenRepository, type ApiTokenRow } from "./api-token.repository.js";
+import { API_TOKEN_ROW, ApiTokenRepository, type ApiTokenRow } from "./api-token.repository.js";
+import { TOKEN_SCOPES, type TokenScope } from "./token-scopes.js";
 import { hashToken } from "./session.service.js";
 
 /** Every token starts with this, so that secret scanners and people recognise it. */
@@ -34,13 +35,17 @@ export class ApiTokenService {
     return this.tokens.list(actor.userId);
   }
 
-  async create(actor: Actor, input: { name: string; expiresInDays?: number | null }, viaToken: boolean, now = new Date()): Promise<{ token: string; apiToken: ApiTokenRow }> {
+  async create(actor: Actor, input: { name: string; expiresInDays?: number | null; scopes?: string[] | null }, viaToken: boolean, now = new Date()): Promise<{ token: string; apiToken: ApiTokenRow }> {
     if (viaToken) throw forbidden("Un jeton d'API ne peut pas créer d'autre jeton : connectez-vous au portail.");
     const name = input.name.trim();
     if (!name) throw badUserInput([{ field: "name", code: "TOKEN.NAME_REQUIRED", message: "Donnez un nom au jeton (par exemple le nom du script)." }]);
     const days = input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS;
     if (!Number.isInteger(days) || days < 1 || days > API_TOKEN_MAX_DAYS) {
       throw badUserInput([{ field: "expiresInDays", code: "TOKEN.EXPIRY_INVALID", message: `La durée de validité va de 1 à ${API_TOKEN_MAX_DAYS} jours.` }]);
+    }
+    const scopes = [...new Set(input.scopes && input.scopes.length > 0 ? input.scopes : ["research:read"])].sort();
+    if (!scopes.every((s): s is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(s))) {
+      throw badUserInput([{ field: "scopes", code: "TOKEN.SCOPE_UNKNOWN", message: "Portée inconnue : lecture de l'espace recherche, lecture ou modifications." }]);
     }
     if ((await this.tokens.countActive(actor.userId, now)) >= API_TOKEN_MAX_ACTIVE) {
       throw badUserInput([{ field: "name", code: "TOKEN.TOO_MANY", message: `Vous avez déjà ${API_TOKEN_MAX_ACTIVE} jetons actifs : révoquez-en un d'abord.` }]);
@@ -49,10 +54,10 @@ export class ApiTokenService {
     const expiresAt = new Date(now.getTime() + days * 86_400_000);
     return this.prisma.client.$transaction(async (tx) => {
       const row = await tx.apiToken.create({
-        data: { userId: actor.userId, name, tokenHash: hashToken(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), expiresAt },
-        select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+        data: { userId: actor.userId, name, tokenHash: hashToken(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), expiresAt, scopes },
+        select: API_TOKEN_ROW,
       });
-      await this.audit.record({ federationId: actor.federationId, actorId: actor.userId, action: "token.create", targetType: "ApiToken", targetId: row.id, summary: { name, expiresAt: expiresAt.toISOString() } }, tx);
+      await this.audit.record({ federationId: actor.federationId, actorId: actor.userId, action: "token.create", targetType: "ApiToken", targetId: row.id, summary: { name, expiresAt: expiresAt.toISOString(), scopes } }, tx);
       return { token, apiToken: row };
     });
   }
@@ -65,7 +70,7 @@ export class ApiTokenService {
       const row = await tx.apiToken.update({
         where: { id },
         data: { revokedAt: found.revokedAt ?? now },
-        select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+        select: API_TOKEN_ROW,
       });
       if (!found.revokedAt) {
         await this.audit.record({ federationId: actor.federationId, actorId: actor.userId, action: "token.revoke", targetType: "ApiToken", targetId: id, summary: { name: found.name } }, tx);

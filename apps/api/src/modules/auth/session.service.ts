@@ -4,11 +4,13 @@ import { Inject, Injectable } from "@nestjs/common";
 import type { Actor } from "@maillage/domain";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
+import { forbidden } from "../../common/errors.js";
 import { APP_CONFIG } from "../../config/config.module.js";
 import type { AppConfig } from "../../config/config.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 import { ApiTokenRepository } from "./api-token.repository.js";
 import { SessionRepository } from "./session.repository.js";
+import { SCOPE_LABELS, scopesAllow, type TokenScope } from "./token-scopes.js";
 
 export const SESSION_COOKIE = "maillage_session";
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
@@ -45,9 +47,13 @@ export class SessionService {
    * The actor of a request: a personal API token (`Authorization: Bearer mlg_…`, for scripts) when the header is
    * present — a bad token is not silently replaced by the cookie — else the session cookie.
    */
-  async resolve(req: FastifyRequest): Promise<{ actor: Actor; sessionId: string | null; apiTokenId?: string } | null> {
+  async resolve(req: FastifyRequest, need?: TokenScope): Promise<{ actor: Actor; sessionId: string | null; apiTokenId?: string; scopes?: string[] } | null> {
     const authorization = req.headers.authorization;
-    if (authorization !== undefined) return this.resolveApiToken(req, authorization);
+    if (authorization !== undefined) {
+      const resolved = await this.resolveApiToken(req, authorization);
+      if (resolved && need) assertTokenScope(resolved.scopes, need);
+      return resolved;
+    }
     const token = req.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return null;
     const now = new Date();
@@ -62,7 +68,7 @@ export class SessionService {
   }
 
   /** Every use of a token is audited (who, which token, which route) and dates the token's last use. */
-  private async resolveApiToken(req: FastifyRequest, authorization: string): Promise<{ actor: Actor; sessionId: null; apiTokenId: string } | null> {
+  private async resolveApiToken(req: FastifyRequest, authorization: string): Promise<{ actor: Actor; sessionId: null; apiTokenId: string; scopes: string[] } | null> {
     const m = /^Bearer\s+(\S{10,200})$/i.exec(authorization.trim());
     if (!m?.[1]) return null;
     const now = new Date();
@@ -85,6 +91,7 @@ export class SessionService {
     return {
       sessionId: null,
       apiTokenId: found.tokenId,
+      scopes: found.scopes,
       actor: { userId: user.id, role: user.role, federationId: user.federationId, mspProjectId: user.mspProjectId },
     };
   }
@@ -98,3 +105,11 @@ export class SessionService {
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
   }
 }
+
+/** Refuses (FORBIDDEN, in French) a token whose scopes do not allow `need` (token-scopes.ts). */
+export function assertTokenScope(scopes: readonly string[], need: TokenScope): void {
+  if (!scopesAllow(scopes, need)) {
+    throw forbidden(`Ce jeton d'API ne permet pas cette opération (il faut la portée « ${SCOPE_LABELS[need]} ») : créez un jeton avec cette portée dans le portail.`);
+  }
+}
+

@@ -73,7 +73,8 @@ export class DashboardsController {
   }
 
   private async actorOf(req: FastifyRequest): Promise<Actor> {
-    const resolved = await this.sessions.resolve(req);
+    // A token needs the scope of the method: read for GET, write for the rest (token-scopes.ts).
+    const resolved = await this.sessions.resolve(req, req.method === "GET" || req.method === "HEAD" ? "read" : "write");
     if (!resolved) throw new RouteError("UNAUTHENTICATED", "Vous devez vous connecter.");
     return resolved.actor;
   }

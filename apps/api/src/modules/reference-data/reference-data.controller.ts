@@ -111,7 +111,8 @@ export class ReferenceDataController {
   }
 
   private async actorOf(req: FastifyRequest): Promise<Actor> {
-    const resolved = await this.sessions.resolve(req);
+    // A token needs the scope of the method: read for GET, write for the rest (token-scopes.ts).
+    const resolved = await this.sessions.resolve(req, req.method === "GET" || req.method === "HEAD" ? "read" : "write");
     if (!resolved) throw fileErrors.unauthenticated();
     return resolved.actor;
   }

@@ -64,7 +64,7 @@ export class ResearchController {
   }
 
   private async actor(req: FastifyRequest): Promise<Actor> {
-    const resolved = await this.sessions.resolve(req);
+    const resolved = await this.sessions.resolve(req, "research:read");
     if (!resolved) throw new RouteError("UNAUTHENTICATED", "Vous devez vous connecter (ou envoyer un jeton d'API).");
     return resolved.actor as Actor;
   }
