@@ -17,7 +17,7 @@ type Documents = {
     "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.OpenAlertCountDocument,
     "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": typeof types.RefreshAlertsDocument,
-    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenRowFragmentDoc,
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n": typeof types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
@@ -77,7 +77,7 @@ const documents: Documents = {
     "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": types.OpenAlertCountDocument,
     "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": types.RefreshAlertsDocument,
-    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenRowFragmentDoc,
+    "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiTokenRowFragmentDoc,
     "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenRow\n    }\n  }\n": types.ApiTokensDocument,
     "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...ApiTokenRow\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenRow\n    }\n  }\n": types.RevokeApiTokenDocument,
@@ -163,7 +163,7 @@ export function graphql(source: "\n  mutation RefreshAlerts {\n    refreshAlerts
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+export function graphql(source: "\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenRow on ApiToken {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    expiresAt\n    lastUsedAt\n    revokedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

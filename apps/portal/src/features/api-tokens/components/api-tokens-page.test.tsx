@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { ApiTokenRowFragment } from "../../../gql/graphql";
+import type { ApiTokenRowFragment, ApiTokenScope } from "../../../gql/graphql";
 import { apiError, buildUser } from "../../../test/fixtures";
 import type { Mock } from "../../../test/mocks";
 import { renderRoutes } from "../../../test/render";
@@ -15,6 +15,7 @@ function buildToken(overrides: Partial<ApiTokenRowFragment> = {}): ApiTokenRowFr
     id: "token-1",
     name: "Script R",
     prefix: "mlg_Ab12Cd",
+    scopes: ["RESEARCH_READ" as ApiTokenScope],
     createdAt: "2026-11-02T09:00:00.000Z",
     expiresAt: "2099-01-31T09:00:00.000Z",
     lastUsedAt: "2026-11-20T14:30:00.000Z",
@@ -46,7 +47,7 @@ describe(ApiTokensPage.name, () => {
     expect(screen.getByText("Chargement de vos jetons…")).toBeInTheDocument();
     const table = await screen.findByRole("table");
     const rows = within(table).getAllByRole("row").slice(1);
-    expect(text(rows[0]?.textContent)).toContain("Script Rmlg_Ab12Cd…2 novembre 202631 janvier 209920 novembre 2026 à 15:30Actif");
+    expect(text(rows[0]?.textContent)).toContain("Script Rmlg_Ab12Cd…Espace recherche (lecture)2 novembre 202631 janvier 209920 novembre 2026 à 15:30Actif");
     expect(within(rows[0]!).getByRole("button", { name: "Révoquer le jeton « Script R »" })).toBeInTheDocument();
     expect(text(rows[1]?.textContent)).toContain("JamaisExpiré");
     expect(text(rows[2]?.textContent)).toContain("Révoqué le 10 novembre 2026");
@@ -79,7 +80,7 @@ describe(ApiTokensPage.name, () => {
     const { user } = renderPage([
       listMock([buildToken()]),
       {
-        request: { query: CREATE_API_TOKEN, variables: { input: { name: "Analyse Stata", expiresInDays: 60 } } },
+        request: { query: CREATE_API_TOKEN, variables: { input: { name: "Analyse Stata", expiresInDays: 60, scopes: ["RESEARCH_READ"] } } },
         result: { data: { __typename: "Mutation", createApiToken: { __typename: "CreatedApiToken", token: "mlg_Nn77Mm_secret_value", apiToken: created } } },
       },
     ]);
@@ -110,11 +111,41 @@ describe(ApiTokensPage.name, () => {
     expect(screen.getByRole("button", { name: "Créer le jeton" })).toBeInTheDocument();
   });
 
+  it("asks for the research space only by default; reading everything or writing only when ticked, and shows each token's scopes", async () => {
+    const created = buildToken({ id: "token-8", name: "Synchro", scopes: ["READ", "WRITE"] as ApiTokenScope[] });
+    const { user } = renderPage([
+      listMock([buildToken()]),
+      {
+        request: { query: CREATE_API_TOKEN, variables: { input: { name: "Synchro", expiresInDays: 90, scopes: ["READ", "WRITE"] } } },
+        result: { data: { __typename: "Mutation", createApiToken: { __typename: "CreatedApiToken", token: "mlg_secret", apiToken: created } } },
+      },
+    ]);
+    const table = await screen.findByRole("table");
+    expect(within(table).getAllByRole("row")[1]).toHaveTextContent("Espace recherche (lecture)");
+    const research = screen.getByRole("checkbox", { name: "Espace recherche (lecture)" });
+    const read = screen.getByRole("checkbox", { name: "Lecture de toutes vos données" });
+    const write = screen.getByRole("checkbox", { name: "Modifications" });
+    expect(research).toBeChecked();
+    expect(read).not.toBeChecked();
+    expect(write).not.toBeChecked();
+    // None ticked: refused before asking the API.
+    await user.click(research);
+    await user.type(screen.getByLabelText("Nom du jeton"), "Synchro");
+    await user.click(screen.getByRole("button", { name: "Créer le jeton" }));
+    expect(await screen.findByText("Choisissez au moins une portée.")).toBeInTheDocument();
+    await user.click(read);
+    await user.click(write);
+    await user.click(screen.getByRole("button", { name: "Créer le jeton" }));
+    await screen.findByRole("region", { name: "Jeton « Synchro » créé" });
+    const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows[0]).toHaveTextContent("Lecture de toutes vos données, Modifications");
+  });
+
   it("shows the API's field error (too many tokens) under the name", async () => {
     const { user } = renderPage([
       listMock([]),
       {
-        request: { query: CREATE_API_TOKEN, variables: { input: { name: "Onzième", expiresInDays: 90 } } },
+        request: { query: CREATE_API_TOKEN, variables: { input: { name: "Onzième", expiresInDays: 90, scopes: ["RESEARCH_READ"] } } },
         result: { errors: [apiError("BAD_USER_INPUT", "Vous avez déjà 10 jetons actifs : révoquez-en un d'abord.", { field: "name" })] as never },
       },
     ]);
@@ -138,7 +169,7 @@ describe(ApiTokensPage.name, () => {
     const confirm = screen.getByRole("group", { name: "Confirmer la révocation du jeton « Script R »" });
     expect(within(confirm).getByRole("button", { name: "Confirmer la révocation" })).toHaveFocus();
     await user.click(within(confirm).getByRole("button", { name: "Annuler" }));
-    expect(screen.queryByRole("group")).not.toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /Confirmer la révocation/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Révoquer le jeton « Script R »" }));
     await user.click(screen.getByRole("button", { name: "Confirmer la révocation" }));

@@ -7,7 +7,7 @@ import { PageLoading } from "../../../shared/components/page-loading";
 import { formatDate, formatDateTime } from "../../../shared/format";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
 import { API_TOKENS } from "../graphql/api-tokens.query";
-import { curlExample, TOKEN_STATUS_LABELS, tokenStatus } from "../utils/token-status";
+import { curlExample, scopesLabel, TOKEN_STATUS_LABELS, tokenStatus } from "../utils/token-status";
 import { CreateApiTokenForm, type CreatedToken } from "./create-api-token-form";
 import { NewTokenPanel } from "./new-token-panel";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
@@ -94,6 +94,7 @@ function TokenTable({ tokens, busy, onRevoked }: { tokens: readonly ApiTokenRowF
           <tr>
             <th scope="col">Nom</th>
             <th scope="col">Début du jeton</th>
+            <th scope="col">Portée</th>
             <th scope="col">Créé le</th>
             <th scope="col">Expire le</th>
             <th scope="col">Dernière utilisation</th>
@@ -112,6 +113,7 @@ function TokenTable({ tokens, busy, onRevoked }: { tokens: readonly ApiTokenRowF
                 <td>
                   <code>{token.prefix}…</code>
                 </td>
+                <td>{scopesLabel(token.scopes)}</td>
                 <td>{formatDate(token.createdAt)}</td>
                 <td>{formatDate(token.expiresAt)}</td>
                 <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Jamais</span>}</td>

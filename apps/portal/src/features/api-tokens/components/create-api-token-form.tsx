@@ -6,20 +6,25 @@ import { Spinner } from "../../../shared/components/spinner";
 import { describeError, getFieldErrors } from "../../../shared/graphql-errors";
 import { API_TOKENS } from "../graphql/api-tokens.query";
 import { CREATE_API_TOKEN } from "../graphql/create-api-token.mutation";
-import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, parseValidityDays } from "../utils/token-status";
+import type { ApiTokenScope } from "../../../gql/graphql";
+import { DEFAULT_VALIDITY_DAYS, MAX_VALIDITY_DAYS, parseValidityDays, SCOPE_OPTIONS, type ScopeValue } from "../utils/token-status";
 
-type Field = "name" | "expiresInDays";
+type Field = "name" | "expiresInDays" | "scopes";
 type Errors = Partial<Record<Field, string>>;
-const isField = (value: string): value is Field => value === "name" || value === "expiresInDays";
+const isField = (value: string): value is Field => value === "name" || value === "expiresInDays" || value === "scopes";
 
 export type CreatedToken = CreateApiTokenMutation["createApiToken"];
 
-/** Creates a personal API token: a name and a validity of 1 to 365 days (90 by default). */
+/**
+ * Creates a personal API token: a name, a validity of 1 to 365 days (90 by default) and its scopes — the research
+ * space only by default; reading everything or writing only when ticked.
+ */
 export function CreateApiTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => void }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [name, setName] = useState("");
   const [validity, setValidity] = useState(String(DEFAULT_VALIDITY_DAYS));
+  const [scopes, setScopes] = useState<ScopeValue[]>(["RESEARCH_READ"]);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [createToken, { loading }] = useMutation(CREATE_API_TOKEN, {
@@ -45,16 +50,18 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: (created: Created
     else if (name.trim().length > 100) found.name = "Le nom ne doit pas dépasser 100 caractères.";
     const parsed = parseValidityDays(validity);
     if ("error" in parsed) found.expiresInDays = parsed.error;
+    if (scopes.length === 0) found.scopes = "Choisissez au moins une portée.";
     setErrors(found);
     if (Object.keys(found).length > 0 || "error" in parsed) {
       focusFirstError();
       return;
     }
     try {
-      const { data } = await createToken({ variables: { input: { name: name.trim(), expiresInDays: parsed.days } } });
+      const { data } = await createToken({ variables: { input: { name: name.trim(), expiresInDays: parsed.days, scopes: scopes as ApiTokenScope[] } } });
       if (!data) return;
       setName("");
       setValidity(String(DEFAULT_VALIDITY_DAYS));
+      setScopes(["RESEARCH_READ"]);
       onCreated(data.createApiToken);
     } catch (error) {
       const serverErrors: Errors = {};
@@ -123,6 +130,29 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: (created: Created
           <FieldError id={`${id}-expiresInDays-error`} message={errors.expiresInDays} />
         </div>
       </div>
+      <fieldset className="field" aria-describedby={errors.scopes ? `${id}-scopes-error` : undefined}>
+        <legend>Ce que le jeton permet</legend>
+        {SCOPE_OPTIONS.map((option) => (
+          <div key={option.value} className="checkbox">
+            <input
+              type="checkbox"
+              id={`${id}-scope-${option.value}`}
+              checked={scopes.includes(option.value)}
+              aria-describedby={`${id}-scope-${option.value}-hint`}
+              aria-invalid={errors.scopes ? true : undefined}
+              onChange={(e) => {
+                setScopes((current) => (e.target.checked ? [...current, option.value] : current.filter((s) => s !== option.value)));
+                setErrors((current) => ({ ...current, scopes: undefined }));
+              }}
+            />
+            <label htmlFor={`${id}-scope-${option.value}`}>{option.label}</label>
+            <p className="field__hint" id={`${id}-scope-${option.value}-hint`}>
+              {option.hint}
+            </p>
+          </div>
+        ))}
+        <FieldError id={`${id}-scopes-error`} message={errors.scopes} />
+      </fieldset>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={loading}>
           {loading && <Spinner />} Créer le jeton

@@ -6,6 +6,7 @@ export const API_TOKEN_ROW = graphql(`
     id
     name
     prefix
+    scopes
     createdAt
     expiresAt
     lastUsedAt

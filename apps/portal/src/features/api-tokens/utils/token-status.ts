@@ -36,3 +36,18 @@ export function curlExample(origin: string, token = "mlg_VOTRE_JETON"): string {
     `  -d '${query}'`,
   ].join("\n");
 }
+
+/** What each scope lets a script do, in French (the API's ApiTokenScope). */
+export const SCOPE_OPTIONS = [
+  { value: "RESEARCH_READ", label: "Espace recherche (lecture)", hint: "agrégats, exports, catalogue et historique de la recherche" },
+  { value: "READ", label: "Lecture de toutes vos données", hint: "toutes les requêtes et tous les exports que votre rôle permet" },
+  { value: "WRITE", label: "Modifications", hint: "créer ou modifier des données (à ne demander que si le script en a besoin)" },
+] as const;
+export type ScopeValue = (typeof SCOPE_OPTIONS)[number]["value"];
+
+/** The scopes of a token, in French, for the list (« Espace recherche (lecture), Modifications »). */
+export function scopesLabel(scopes: readonly string[]): string {
+  return SCOPE_OPTIONS.filter((o) => scopes.includes(o.value))
+    .map((o) => o.label)
+    .join(", ");
+}
