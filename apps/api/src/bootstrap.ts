@@ -13,7 +13,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
-import { openDatabase, type Database } from "@maillage/db";
+import { openDatabase, type Database, ensureReferenceData } from "@maillage/db";
 import { seedDemo } from "@maillage/db/seed";
 import type { FastifyInstance } from "fastify";
 import { Logger } from "nestjs-pino";
@@ -36,6 +36,8 @@ export async function createApp(config: AppConfig, options: { database?: Databas
   let statements = 0;
   const database = options.database ?? (await openDatabase(config.databaseUrl, config.queryMetrics ? { onStatement: () => void statements++ } : {}));
   const migrations = await database.migrate();
+  // Every deployment needs the official régions and départements, demo or not.
+  await ensureReferenceData(database.prisma);
   const seed = config.seedDemo ? await seedDemo(database.prisma, {}) : { seeded: false };
 
   // X-Forwarded-For is believed only from the configured proxies (none by default): the client address then is the

@@ -3,4 +3,4 @@ export { openDatabase, defaultDatabaseUrl, type Database, type OpenOptions } fro
 export { openAdapter, parsePgUrl, isPgliteUrl, type DatabaseKind } from "./adapter";
 export { applyPendingMigrations, migrationStatus, resetDatabase } from "./migrate";
 export { createTestDatabase, type TestDatabase } from "./testing";
-export { communesByCode, departementsRef, regionsRef, COG_YEAR, type CommuneRef, type DepartementRef, type RegionRef } from "./reference";
+export { communesByCode, departementsRef, ensureReferenceData, regionsRef, COG_YEAR, type CommuneRef, type DepartementRef, type RegionRef } from "./reference";

@@ -45,3 +45,17 @@ export function regionsRef(): RegionRef[] {
   const raw = load("@etalab/decoupage-administratif/data/regions.json") as RawRegion[];
   return raw.filter((r) => r.zone === "metro" || r.zone === "drom").map((r) => ({ code: r.code, name: r.nom }));
 }
+
+/**
+ * Loads the official régions and départements (COG) into the database when they are missing, for every
+ * deployment — not only the demo: a federation, its départements and its projects refer to them. Idempotent
+ * (existing rows are left as they are), so it runs at every start.
+ */
+export async function ensureReferenceData(prisma: {
+  region: { createMany(args: { data: { code: string; name: string; cogYear: number }[]; skipDuplicates: boolean }): Promise<{ count: number }> };
+  departement: { createMany(args: { data: { code: string; name: string; regionCode: string; cogYear: number }[]; skipDuplicates: boolean }): Promise<{ count: number }> };
+}): Promise<{ regions: number; departements: number }> {
+  const regions = await prisma.region.createMany({ data: regionsRef().map((r) => ({ ...r, cogYear: COG_YEAR })), skipDuplicates: true });
+  const departements = await prisma.departement.createMany({ data: departementsRef().map((d) => ({ ...d, cogYear: COG_YEAR })), skipDuplicates: true });
+  return { regions: regions.count, departements: departements.count };
+}

@@ -695,6 +695,59 @@ const OPERATIONS: Operation[] = [
     expect: () => (r) => expect(r.data.requestPasswordReset).toBe(true),
   },
   {
+    name: "users",
+    kind: "query",
+    run: ({ c }) => c.request(`{ users { email } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        const rows = await t.running.database.prisma.user.findMany({ where: { email: { in: r.data.users.map((u: { email: string }) => u.email) } }, select: { federationId: true } });
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((u) => u.federationId === HOME[a].federationId)).toBe(true);
+      };
+    },
+  },
+  {
+    name: "inviteUser",
+    kind: "mutation",
+    run: ({ c, actor }) => c.request(`mutation I($input: InviteUserInput!) { inviteUser(input: $input) { user { email status } } }`, { input: { email: `invite-${actor}@exemple.fr`, displayName: `Invité ${actor}`, role: "RESEARCHER" } }),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        expect(r.data.inviteUser.user.status).toBe("INVITED");
+        const row = await t.running.database.prisma.user.findUniqueOrThrow({ where: { email: `invite-${a}@exemple.fr` } });
+        expect(row.federationId).toBe(HOME[a].federationId);
+      };
+    },
+  },
+  ...(["resendInvitation", "revokeInvitation", "deactivateUser", "reactivateUser"] as const).map(
+    (name): Operation => ({
+      name,
+      kind: "mutation",
+      // Aimed at a chargé·e of the OTHER federation: an admin gets NOT_FOUND and nothing changes.
+      run: async ({ c, actor, t }) => {
+        const target = await t.running.database.prisma.user.findUniqueOrThrow({ where: { email: actor === "admin2" || actor === "msp2" ? "charge@demo.maillage.fr" : "charge@bretagne.demo.maillage.fr" } });
+        return c.request(`mutation M($id: ID!) { ${name}(userId: $id) { __typename } }`, { id: target.id });
+      },
+      expect: (a) => {
+        if (a === "anonymous") return anonymousRefused;
+        if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+        return async (r, { t }) => {
+          expect(GqlClient.code(r)).toBe("NOT_FOUND");
+          expect(await t.running.database.prisma.user.count({ where: { email: { in: ["charge@demo.maillage.fr", "charge@bretagne.demo.maillage.fr"] }, disabledAt: { not: null } } })).toBe(0);
+        };
+      },
+    }),
+  ),
+  {
+    name: "acceptInvitation",
+    kind: "mutation",
+    run: ({ c }) => c.request(`mutation { acceptInvitation(input: { token: "jeton-inconnu-de-vingt-caracteres", newPassword: "girafe-velo-orage-pistache" }) }`),
+    expect: () => expectCode("BAD_USER_INPUT"),
+  },
+  {
     name: "resetPassword",
     kind: "mutation",
     run: ({ c }) => c.request(`mutation { resetPassword(input: { token: "jeton-inconnu-de-vingt-caracteres", newPassword: "girafe-velo-orage-pistache" }) }`),

@@ -67,6 +67,7 @@ const FEDERATION_STAFF: Record<Action, Row> = {
   "results.reference.edit": [F, F, F, F, F, F, F],
   "research.query":  [F, F, F, F, F, F, F],
   "research.configure": [F, F, F, F, F, F, F],
+  "users.manage":    [F, F, F, F, F, F, F],
 };
 
 // prettier-ignore
@@ -78,6 +79,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "results.reference.edit": [F, F, F, T, F, F, T],
     "research.query":  [F, F, F, F, F, F, T],
     "research.configure": [F, F, F, F, F, F, T],
+    "users.manage":    [F, F, F, T, F, F, T],
   },
   CHARGE_DEVELOPPEMENT: { ...FEDERATION_STAFF, "results.edit": [T, T, F, F, F, F, F] },
   MSP_MEMBER: {
@@ -100,6 +102,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "results.reference.edit": [F, F, F, F, F, F, F],
     "research.query":  [F, F, F, F, F, F, F],
     "research.configure": [F, F, F, F, F, F, F],
+    "users.manage":    [F, F, F, F, F, F, F],
   },
   MSP_MEMBER_WITHOUT_PROJECT: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -121,6 +124,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "results.reference.edit": [F, F, F, F, F, F, F],
     "research.query":  [F, F, F, F, F, F, F],
     "research.configure": [F, F, F, F, F, F, F],
+    "users.manage":    [F, F, F, F, F, F, F],
   },
   RESEARCHER: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -142,6 +146,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "results.reference.edit": [F, F, F, F, F, F, F],
     "research.query":  [F, F, F, F, F, F, T],
     "research.configure": [F, F, F, F, F, F, F],
+    "users.manage":    [F, F, F, F, F, F, F],
   },
 };
 

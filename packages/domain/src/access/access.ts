@@ -55,6 +55,7 @@ export const ACTIONS = [
   "results.reference.edit",
   "research.query",
   "research.configure",
+  "users.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -188,6 +189,10 @@ export function can(actor: Actor, action: Action, resource: Resource = { kind: "
       return (actor.role === "RESEARCHER" || actor.role === "FEDERATION_ADMIN") && resource.kind === "none";
     case "research.configure":
       return actor.role === "FEDERATION_ADMIN" && resource.kind === "none";
+    // Going live (issue "Going live", item 2): a federation admin invites, deactivates and reactivates the people
+    // of their own federation, never another's.
+    case "users.manage":
+      return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
     default:
       // Unreachable for typed callers; an unknown action coming from untyped data is refused.
       return assertNever(action);

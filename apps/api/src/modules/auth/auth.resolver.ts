@@ -62,4 +62,13 @@ export class AuthResolver {
     await this.passwords.resetPassword(input);
     return true;
   }
+
+  @Public()
+  @Mutation(() => Boolean, {
+    description: "Activates an invited account: sets its first password with the token of the invitation link (valid 7 days, once). Errors: BAD_USER_INPUT (token; newPassword: the policy). The person then signs in.",
+  })
+  async acceptInvitation(@Args("input") input: ResetPasswordInput): Promise<boolean> {
+    await this.passwords.resetPassword(input);
+    return true;
+  }
 }
