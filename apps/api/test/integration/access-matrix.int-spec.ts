@@ -722,6 +722,34 @@ const OPERATIONS: Operation[] = [
       };
     },
   },
+  {
+    name: "reassignPortfolio",
+    kind: "mutation",
+    // From a chargé·e of the OTHER federation to one's own colleague: NOT_FOUND, nothing moves.
+    run: async ({ c, actor, t }) => {
+      const prisma = t.running.database.prisma;
+      const away = await prisma.user.findUniqueOrThrow({ where: { email: actor === "admin2" || actor === "msp2" ? "charge@demo.maillage.fr" : "charge@bretagne.demo.maillage.fr" } });
+      const home = await prisma.user.findUniqueOrThrow({ where: { email: actor === "admin2" || actor === "msp2" ? "admin2@demo.maillage.fr" : "admin@demo.maillage.fr" } });
+      return c.request(`mutation R($a: ID!, $b: ID!) { reassignPortfolio(fromUserId: $a, toUserId: $b) { moved } }`, { a: away.id, b: home.id });
+    },
+    expect: (a) => (a === "anonymous" ? anonymousRefused : a === "admin" || a === "admin2" ? expectCode("NOT_FOUND") : expectCode("FORBIDDEN")),
+  },
+  {
+    name: "changeUserRole",
+    kind: "mutation",
+    run: async ({ c, actor, t }) => {
+      const away = await t.running.database.prisma.user.findUniqueOrThrow({ where: { email: actor === "admin2" || actor === "msp2" ? "charge@demo.maillage.fr" : "charge@bretagne.demo.maillage.fr" } });
+      return c.request(`mutation C($input: ChangeUserRoleInput!) { changeUserRole(input: $input) { role } }`, { input: { userId: away.id, role: "FEDERATION_ADMIN" } });
+    },
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        expect(GqlClient.code(r)).toBe("NOT_FOUND");
+        expect(await t.running.database.prisma.user.count({ where: { email: { in: ["charge@demo.maillage.fr", "charge@bretagne.demo.maillage.fr"] }, role: "FEDERATION_ADMIN" } })).toBe(0);
+      };
+    },
+  },
   ...(["resendInvitation", "revokeInvitation", "deactivateUser", "reactivateUser"] as const).map(
     (name): Operation => ({
       name,

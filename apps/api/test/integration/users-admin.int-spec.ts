@@ -105,6 +105,36 @@ describe("a federation admin manages their people (e-mail off: the link is shown
     expect(await prisma.user.count({ where: { email: "x@exemple.fr" } })).toBe(0);
   });
 
+  it("hands a departing chargé·e's portfolio to a colleague in one step, and changes a role (the sessions end)", async () => {
+    const admin = await t.as("admin@demo.maillage.fr");
+    const prisma = t.running.database.prisma;
+    const from = await prisma.user.findUniqueOrThrow({ where: { email: "charge@demo.maillage.fr" } });
+    const to = await prisma.user.findUniqueOrThrow({ where: { email: "charge2@demo.maillage.fr" } });
+    const followed = await prisma.mspProject.count({ where: { chargeId: from.id } });
+    expect(followed).toBeGreaterThan(0);
+    const before = await prisma.mspProject.count({ where: { chargeId: to.id } });
+    const r = await admin.request<{ reassignPortfolio: { moved: number } }>(`mutation R($a: ID!, $b: ID!) { reassignPortfolio(fromUserId: $a, toUserId: $b) { moved } }`, { a: from.id, b: to.id });
+    expect(r.data?.reassignPortfolio.moved).toBe(followed);
+    expect(await prisma.mspProject.count({ where: { chargeId: from.id } })).toBe(0);
+    expect(await prisma.mspProject.count({ where: { chargeId: to.id } })).toBe(before + followed);
+    // Not to a researcher, not across federations.
+    const researcher = await prisma.user.findUniqueOrThrow({ where: { email: "chercheur@demo.maillage.fr" } });
+    expect(GqlClient.code(await admin.request(`mutation R($a: ID!, $b: ID!) { reassignPortfolio(fromUserId: $a, toUserId: $b) { moved } }`, { a: to.id, b: researcher.id }))).toBe("BAD_USER_INPUT");
+    const breton = await prisma.user.findUniqueOrThrow({ where: { email: "charge@bretagne.demo.maillage.fr" } });
+    expect(GqlClient.code(await admin.request(`mutation R($a: ID!, $b: ID!) { reassignPortfolio(fromUserId: $a, toUserId: $b) { moved } }`, { a: to.id, b: breton.id }))).toBe("NOT_FOUND");
+    expect(await prisma.mspProject.count({ where: { chargeId: to.id } })).toBe(before + followed);
+
+    const session = await t.as("charge@demo.maillage.fr");
+    const CHANGE = `mutation C($input: ChangeUserRoleInput!) { changeUserRole(input: $input) { role status } }`;
+    expect(GqlClient.code(await admin.request(CHANGE, { input: { userId: from.id, role: "MSP_MEMBER" } }))).toBe("BAD_USER_INPUT");
+    const changed = await admin.request<{ changeUserRole: { role: string } }>(CHANGE, { input: { userId: from.id, role: "FEDERATION_ADMIN" } });
+    expect(changed.data?.changeUserRole.role).toBe("FEDERATION_ADMIN");
+    expect(GqlClient.code(await session.request(`{ me { role } }`))).toBe("UNAUTHENTICATED");
+    const again = await t.as("charge@demo.maillage.fr");
+    expect((await again.request<{ me: { role: string } }>(`{ me { role } }`)).data?.me.role).toBe("FEDERATION_ADMIN");
+    await admin.request(CHANGE, { input: { userId: from.id, role: "CHARGE_DEVELOPPEMENT" } });
+  });
+
   it("resends (the old link stops working) and withdraws an invitation", async () => {
     const admin = await t.as("admin@demo.maillage.fr");
     const first = (await admin.request<Invitation>(INVITE, { input: { email: "relance@exemple.fr", displayName: "À relancer", role: "RESEARCHER" } })).data!.inviteUser;

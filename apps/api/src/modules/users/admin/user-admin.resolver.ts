@@ -1,4 +1,4 @@
-import { Args, Field, GraphQLISODateTime, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from "@nestjs/graphql";
+import { Args, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from "@nestjs/graphql";
 import { ROLE_LABELS, ROLES, type Actor, type Role } from "@maillage/domain";
 import { IsIn, IsOptional, IsString, MaxLength } from "class-validator";
 
@@ -73,6 +73,18 @@ const toModel = (u: ManagedUserRow): ManagedUserModel => ({
 });
 const toInvitation = (r: InvitationResult): InvitationModel => ({ user: toModel(r.user), emailSent: r.emailSent, invitationLink: r.invitationLink });
 
+@ObjectType("PortfolioReassignment")
+export class PortfolioReassignmentModel {
+  @Field(() => Int, { description: "How many projects changed hands." }) moved: number;
+}
+
+@InputType()
+export class ChangeUserRoleInput {
+  @Field(() => ID) @IsString() userId: string;
+  @Field(() => RoleEnum) @IsIn(ROLES, { message: "Rôle inconnu." }) role: Role;
+  @Field(() => ID, { nullable: true, description: "Required for MSP_MEMBER, refused for the others." }) @IsOptional() @IsString() mspProjectId?: string | null;
+}
+
 @Resolver()
 export class UserAdminResolver {
   constructor(private readonly admin: UserAdminService) {}
@@ -102,6 +114,20 @@ export class UserAdminResolver {
   @Mutation(() => ManagedUserModel, { description: "FEDERATION_ADMIN: deactivates a user of their federation: every session and API token stops at once." })
   async deactivateUser(@CurrentActor() actor: Actor, @Args("userId", { type: () => ID }) userId: string): Promise<ManagedUserModel> {
     return toModel(await this.admin.deactivate(actor, userId));
+  }
+
+  @Mutation(() => PortfolioReassignmentModel, { description: "FEDERATION_ADMIN: hands every project a chargé·e follows to a colleague of the federation, in one step." })
+  reassignPortfolio(
+    @CurrentActor() actor: Actor,
+    @Args("fromUserId", { type: () => ID }) fromUserId: string,
+    @Args("toUserId", { type: () => ID }) toUserId: string,
+  ): Promise<PortfolioReassignmentModel> {
+    return this.admin.reassignPortfolio(actor, fromUserId, toUserId);
+  }
+
+  @Mutation(() => ManagedUserModel, { description: "FEDERATION_ADMIN: changes the role of someone of their federation (their sessions end: the new role applies at once)." })
+  async changeUserRole(@CurrentActor() actor: Actor, @Args("input") input: ChangeUserRoleInput): Promise<ManagedUserModel> {
+    return toModel(await this.admin.changeRole(actor, input.userId, input.role, input.mspProjectId ?? null));
   }
 
   @Mutation(() => ManagedUserModel, { description: "FEDERATION_ADMIN: lets a deactivated user of their federation sign in again." })

@@ -122,6 +122,55 @@ export class UserAdminService {
     });
   }
 
+  /**
+   * Hands every project a departing chargé·e follows to a colleague of the same federation, in one step (one
+   * transaction, one audit event listing the projects).
+   */
+  async reassignPortfolio(actor: Actor, fromUserId: string, toUserId: string): Promise<{ moved: number }> {
+    const from = await this.ownUser(actor, fromUserId);
+    const to = await this.ownUser(actor, toUserId);
+    if (from.id === to.id) throw badUserInput([{ field: "toUserId", code: "USER.SAME", message: "Choisissez une autre personne que celle qui part." }]);
+    if (to.disabledAt || to.invited || (to.role !== "CHARGE_DEVELOPPEMENT" && to.role !== "FEDERATION_ADMIN")) {
+      throw badUserInput([{ field: "toUserId", code: "USER.NOT_STAFF", message: "Le portefeuille ne peut être confié qu'à un·e chargé·e ou un·e administrateur·rice actif·ve." }]);
+    }
+    const client = this.repository.client;
+    return client.$transaction(async (tx) => {
+      const projects = await tx.mspProject.findMany({ where: { federationId: actor.federationId, chargeId: from.id }, select: { id: true } });
+      await tx.mspProject.updateMany({ where: { id: { in: projects.map((p) => p.id) } }, data: { chargeId: to.id } });
+      await this.audit.record(
+        { federationId: actor.federationId, actorId: actor.userId, action: "user.portfolio_reassign", targetType: "User", targetId: from.id, summary: { before: { chargeId: from.id }, after: { chargeId: to.id }, projects: projects.map((p) => p.id) } },
+        tx,
+      );
+      return { moved: projects.length };
+    });
+  }
+
+  /** Changes someone's role (and their MSP for an MSP member); an admin cannot change their own role. */
+  async changeRole(actor: Actor, userId: string, role: Role, mspProjectId: string | null): Promise<ManagedUserRow> {
+    const user = await this.ownUser(actor, userId);
+    if (user.id === actor.userId) throw badUserInput([{ field: "userId", code: "USER.SELF", message: "Vous ne pouvez pas changer votre propre rôle." }]);
+    if (!(ROLES as readonly string[]).includes(role)) throw badUserInput([{ field: "role", code: "USER.ROLE_INVALID", message: "Rôle inconnu." }]);
+    let projectId: string | null = null;
+    if (role === "MSP_MEMBER") {
+      const project = mspProjectId && isUuid(mspProjectId) ? await this.repository.projectOfFederation(mspProjectId, actor.federationId) : null;
+      if (!project) throw badUserInput([{ field: "mspProjectId", code: "USER.PROJECT_REQUIRED", message: "Choisissez une MSP de votre fédération pour ce membre." }]);
+      projectId = project.id;
+    } else if (mspProjectId) {
+      throw badUserInput([{ field: "mspProjectId", code: "USER.PROJECT_NOT_EXPECTED", message: "Seul un membre d'une MSP est rattaché à une MSP." }]);
+    }
+    const client = this.repository.client;
+    return client.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { role, mspProjectId: projectId } });
+      // A new role takes effect at once: the person signs in again.
+      const sessions = await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await this.audit.record(
+        { federationId: actor.federationId, actorId: actor.userId, action: "user.role_change", targetType: "User", targetId: user.id, summary: { before: { role: user.role, mspProjectId: user.mspProjectId }, after: { role, mspProjectId: projectId }, sessionsRevoked: sessions.count } },
+        tx,
+      );
+      return (await this.repository.find(user.id, tx)) as ManagedUserRow;
+    });
+  }
+
   private async setDisabled(actor: Actor, user: ManagedUserRow, now: Date, action: string): Promise<ManagedUserRow> {
     const client = this.repository.client;
     return client.$transaction(async (tx) => {
