@@ -56,22 +56,41 @@ async function freePort(): Promise<number> {
 
 export type Product = { baseUrl: string; stop: () => Promise<void> };
 
-export async function startProduct(): Promise<Product> {
+export type StartProductOptions = {
+  /**
+   * Extra environment variables of the product (e.g. SMTP_URL, PUBLIC_URL), over the harness's own. The harness's
+   * PORT, HOST, DATABASE_URL and DATA_DIR always win. `{baseUrl}` in a value is replaced by the product's address
+   * (only known once the port is chosen), e.g. PUBLIC_URL: "{baseUrl}" so that links in e-mails lead back to it.
+   */
+  env?: Record<string, string>;
+};
+
+export async function startProduct(options: StartProductOptions = {}): Promise<Product> {
   const main = path.join(root, "apps/api/dist/src/main.js");
   const portal = path.join(root, "apps/portal/dist/index.html");
   for (const f of [main, portal]) if (!fs.existsSync(f)) throw new Error(`${f} is missing: build first (turbo builds it before these tests)`);
   const db: TestDatabase = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-e2e-"));
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const extraEnv = Object.fromEntries(Object.entries(options.env ?? {}).map(([name, value]) => [name, value.replaceAll("{baseUrl}", baseUrl)]));
   const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: db.url, DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "test",
+      ...extraEnv,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: db.url,
+      DATA_DIR: dataDir,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += String(d)));
   child.stderr?.on("data", (d) => (output += String(d)));
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the product exited (${child.exitCode}) before answering:\n${output}`);

@@ -93,6 +93,18 @@ describe(AppShell.name, () => {
     expect(within(nav).getByRole("link", { name: "Espace recherche" })).toHaveAttribute("href", "/recherche");
   });
 
+  it("gives every role « Mon compte » in the user menu, beside « Se déconnecter »", () => {
+    for (const role of ["FEDERATION_ADMIN", "CHARGE_DEVELOPPEMENT", "MSP_MEMBER", "RESEARCHER"] as const) {
+      renderShell(buildUser({ role }), "/mon-compte", [alertCountMock(0)]);
+      const banner = within(screen.getByRole("banner"));
+      const link = banner.getByRole("link", { name: "Mon compte" });
+      expect(link).toHaveAttribute("href", "/mon-compte");
+      expect(link).toHaveAttribute("aria-current", "page");
+      expect(link.parentElement).toBe(banner.getByRole("button", { name: "Se déconnecter" }).parentElement);
+      cleanup();
+    }
+  });
+
   it("gives every role the personal API tokens page in the user menu", () => {
     for (const role of ["FEDERATION_ADMIN", "CHARGE_DEVELOPPEMENT", "MSP_MEMBER", "RESEARCHER"] as const) {
       renderShell(buildUser({ role }), "/jetons", [alertCountMock(0)]);

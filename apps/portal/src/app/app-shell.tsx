@@ -40,7 +40,10 @@ export function AppShell() {
               <span className="user-badge__name">{user.displayName}</span>
               <span className="user-badge__role">{ROLE_LABELS[user.role]}</span>
             </p>
-            {/* Personal API tokens, for every role (user menu rather than the role navigation). */}
+            {/* The account and personal API tokens, for every role (user menu rather than the role navigation). */}
+            <NavLink to="/mon-compte" className="app-header__user-link">
+              Mon compte
+            </NavLink>
             <NavLink to="/jetons" className="app-header__user-link">
               Jetons d’API
             </NavLink>

@@ -27,7 +27,13 @@ export function navItemsFor(user: SessionUser): NavItem[] {
   switch (user.role) {
     case "FEDERATION_ADMIN":
       // Admins also see what researchers see (the anonymised aggregates of the federations that opted in).
-      return [...STAFF_ITEMS, { label: "Jalons", to: "/jalons" }, { label: "Espace recherche", to: "/recherche" }];
+      // « Utilisateurs »: the people of the federation, their invitations and accounts (admins only).
+      return [
+        ...STAFF_ITEMS,
+        { label: "Jalons", to: "/jalons" },
+        { label: "Espace recherche", to: "/recherche" },
+        { label: "Utilisateurs", to: "/utilisateurs" },
+      ];
     case "CHARGE_DEVELOPPEMENT":
       return [...STAFF_ITEMS];
     case "MSP_MEMBER":

@@ -89,6 +89,33 @@ describe("routes", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Accès refusé" })).toBeInTheDocument();
   });
 
+  it("opens the forgotten-password and reset pages without a session", async () => {
+    const signedOut = { request: { query: ME }, result: { errors: [apiError("UNAUTHENTICATED", "Not signed in")] } };
+    const { router } = renderApp("/mot-de-passe-oublie", [signedOut]);
+    expect(await screen.findByRole("heading", { level: 1, name: "Mot de passe oublié" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/mot-de-passe-oublie");
+
+    await router.navigate("/reinitialiser-mot-de-passe?jeton=k3Q9x_Vb7Lr2mN8pT4wYz1aB5cD6eF0gH");
+    expect(await screen.findByRole("heading", { level: 1, name: "Choisir un nouveau mot de passe" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/reinitialiser-mot-de-passe");
+    expect(screen.queryByRole("banner")).not.toBeInTheDocument();
+  });
+
+  it("opens « Mon compte » from the user menu for any role, and only with a session", async () => {
+    const { user, router } = renderApp("/recherche", [meMock(buildUser({ role: "RESEARCHER" }))]);
+    await user.click(await screen.findByRole("link", { name: "Mon compte" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Mon compte" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/mon-compte");
+  });
+
+  it("sends a visitor without a session from « Mon compte » to /connexion", async () => {
+    const { router } = renderApp("/mon-compte", [
+      { request: { query: ME }, result: { errors: [apiError("UNAUTHENTICATED", "Not signed in")] } },
+    ]);
+    expect(await screen.findByRole("heading", { level: 1, name: "Connexion" })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe("/connexion");
+  });
+
   it("shows « Page introuvable » for an unknown address", async () => {
     renderApp("/nimporte-quoi", [meMock(buildUser())]);
     expect(await screen.findByRole("heading", { level: 1, name: "Page introuvable" })).toBeInTheDocument();

@@ -1,8 +1,17 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { AccountPage } from "../features/account";
 import { AlertsPage } from "../features/alerts";
 import { ApiTokensPage } from "../features/api-tokens";
-import { LoginPage, RequireRole, RoleHomeRedirect, SessionGate, STAFF_ROLES } from "../features/auth";
+import {
+  ForgottenPasswordPage,
+  LoginPage,
+  RequireRole,
+  ResetPasswordPage,
+  RoleHomeRedirect,
+  SessionGate,
+  STAFF_ROLES,
+} from "../features/auth";
 import { BoardPage } from "../features/board";
 import { MilestoneCataloguePage } from "../features/pipeline";
 import { EditProjectPage, MyProjectPage, NewProjectPage, ProjectListPage, ProjectPage } from "../features/projects";
@@ -10,6 +19,7 @@ import { ReferenceDataPage } from "../features/reference-data";
 import { PeriodPage, ResultsPage, ReviewPage } from "../features/results";
 import { ResultsImportPage } from "../features/results-import";
 import { PepsSimulatorPage } from "../features/simulator";
+import { UsersPage } from "../features/users";
 import { NotFoundPage } from "../shared/components/not-found-page";
 import { AppShell } from "./app-shell";
 
@@ -32,9 +42,12 @@ function Loading({ children }: { children: ReactNode }) {
   );
 }
 
-/** French paths; every page but /connexion requires a session. */
+/** French paths; every page but the login and password-reset ones requires a session. */
 export const routes: RouteObject[] = [
   { path: "/connexion", element: <LoginPage /> },
+  // « Mot de passe oublié » and the page of the link it e-mails: public, they work signed out.
+  { path: "/mot-de-passe-oublie", element: <ForgottenPasswordPage /> },
+  { path: "/reinitialiser-mot-de-passe", element: <ResetPasswordPage /> },
   {
     element: <SessionGate />,
     children: [
@@ -177,8 +190,19 @@ export const routes: RouteObject[] = [
               </RequireRole>
             ),
           },
+          // The people of the federation (invitations, deactivation): federation admins only.
+          {
+            path: "utilisateurs",
+            element: (
+              <RequireRole roles={["FEDERATION_ADMIN"]}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
           // Personal API tokens: every signed-in user (scripts act with the user's own rights).
           { path: "jetons", element: <ApiTokensPage /> },
+          // The user's own account (change of password): every signed-in role.
+          { path: "mon-compte", element: <AccountPage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AlertsDocument,
     "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": typeof types.OpenAlertCountDocument,
     "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": typeof types.RefreshAlertsDocument,
@@ -24,6 +25,8 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    federation {\n      id\n      name\n    }\n    mspProject {\n      id\n      name\n    }\n  }\n": typeof types.SessionUserFragmentDoc,
     "\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n": typeof types.BoardDocument,
     "\n  query ResultsDashboard($filter: ResultsDashboardFilter) {\n    federation {\n      id\n      departements {\n        code\n        name\n      }\n    }\n    resultsDashboard(filter: $filter) {\n      illustrative\n      availableYears\n      totals {\n        mspCount\n        periodCount\n        departementCount\n        computedEur\n        receivedEur\n      }\n      byYear {\n        year\n        programme\n        mspCount\n        patients\n        computedEur\n        perPatientEur\n        q1PerPatientEur\n        medianPerPatientEur\n        q3PerPatientEur\n        receivedEur\n        receivedCount\n      }\n      byDepartement {\n        departementCode\n        departementName\n        mspCount\n        patients\n        aciEur\n        pepsEur\n        ipepEur\n        totalEur\n      }\n      bySizeBand {\n        sizeBand\n        sizeBandLabel\n        programme\n        mspCount\n        patients\n        computedEur\n        perPatientEur\n        medianPerPatientEur\n      }\n      byExperiment {\n        year\n        experiment\n        mspCount\n        patients\n        aciEur\n        perPatientEur\n        medianPerPatientEur\n      }\n      pepsVsFeeForService {\n        years {\n          year\n          mspCount\n          patients\n          forfaitEur\n          feeForServiceEur\n          ratio\n          illustrative\n        }\n        points {\n          projectId\n          projectName\n          departementCode\n          year\n          patients\n          forfaitEur\n          feeForServiceEur\n          illustrative\n        }\n      }\n      aciIndicators {\n        year\n        code\n        label\n        mspCount\n        achievedCount\n        achievedShare\n      }\n    }\n  }\n": typeof types.ResultsDashboardDocument,
@@ -72,8 +75,18 @@ type Documents = {
     "\n  query ResultsReferenceData {\n    resultsReferenceData {\n      pepsTables {\n        code\n        label\n        illustrative\n        basePerPatientEur\n        ageBands {\n          band\n          minAge\n          maxAge\n          coefficient\n        }\n        sexCoefficients {\n          F\n          M\n        }\n        aldCoefficients {\n          count\n          coefficient\n        }\n        precariteCoefficient\n        qualityBonusMaxRate\n        feeForServiceCapRate\n        source\n        importedAt\n      }\n      aciRuleSets {\n        code\n        label\n        validFrom\n        pointValueEur\n        referencePatients\n        source\n        indicators {\n          ...AciIndicatorRow\n        }\n      }\n      ipepParameters {\n        code\n        cEcart\n        cEvolution\n        shareOfSavings\n        patientExperienceMaxPoints\n        modulation {\n          kind\n          maxScore\n          minimumScore\n        }\n        source\n      }\n    }\n  }\n": typeof types.ResultsReferenceDataDocument,
     "\n  fragment AciIndicatorRow on AciIndicator {\n    code\n    label\n    axis\n    type\n    fixedPoints\n    variablePointsPer4000\n    maxUnits\n    flag\n    source\n    edited\n    verifiedAt\n    verifiedByName\n  }\n": typeof types.AciIndicatorRowFragmentDoc,
     "\n  mutation SaveResultPeriod($input: SaveResultPeriodInput!) {\n    saveResultPeriod(input: $input) {\n      ...ResultPeriodDetails\n    }\n  }\n": typeof types.SaveResultPeriodDocument,
+    "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  fragment InvitationResult on Invitation {\n    emailSent\n    invitationLink\n    user {\n      ...ManagedUserRow\n    }\n  }\n": typeof types.InvitationResultFragmentDoc,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationResult\n    }\n  }\n": typeof types.InviteUserDocument,
+    "\n  fragment ManagedUserRow on ManagedUser {\n    id\n    email\n    displayName\n    role\n    roleLabel\n    mspProject {\n      id\n      name\n    }\n    status\n    createdAt\n    disabledAt\n    lastLoginAt\n  }\n": typeof types.ManagedUserRowFragmentDoc,
+    "\n  query MspProjectOptions($filter: ProjectFilter, $first: Int!) {\n    projects(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          communeName\n        }\n      }\n    }\n  }\n": typeof types.MspProjectOptionsDocument,
+    "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...InvitationResult\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query Users($filter: UsersFilterInput) {\n    users(filter: $filter) {\n      ...ManagedUserRow\n    }\n  }\n": typeof types.UsersDocument,
 };
 const documents: Documents = {
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  query Alerts($filter: AlertFilter, $first: Int!, $after: String) {\n    alerts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          kind\n          kindLabel\n          message\n          dueAt\n          createdAt\n          resolvedAt\n          project {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AlertsDocument,
     "\n  query OpenAlertCount {\n    alerts(first: 1) {\n      totalCount\n    }\n  }\n": types.OpenAlertCountDocument,
     "\n  mutation RefreshAlerts {\n    refreshAlerts {\n      opened\n      resolved\n      updated\n    }\n  }\n": types.RefreshAlertsDocument,
@@ -84,6 +97,8 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      ...SessionUser\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n": types.ResetPasswordDocument,
     "\n  fragment SessionUser on User {\n    id\n    email\n    displayName\n    role\n    federation {\n      id\n      name\n    }\n    mspProject {\n      id\n      name\n    }\n  }\n": types.SessionUserFragmentDoc,
     "\n  query Board($filter: ProjectFilter) {\n    board(filter: $filter) {\n      stage\n      label\n      count\n      projects {\n        id\n        name\n        communeName\n        departementCode\n        chargeName\n        status\n        stageEnteredAt\n        lastActivityAt\n        milestoneProgress {\n          approved\n          required\n        }\n      }\n    }\n  }\n": types.BoardDocument,
     "\n  query ResultsDashboard($filter: ResultsDashboardFilter) {\n    federation {\n      id\n      departements {\n        code\n        name\n      }\n    }\n    resultsDashboard(filter: $filter) {\n      illustrative\n      availableYears\n      totals {\n        mspCount\n        periodCount\n        departementCount\n        computedEur\n        receivedEur\n      }\n      byYear {\n        year\n        programme\n        mspCount\n        patients\n        computedEur\n        perPatientEur\n        q1PerPatientEur\n        medianPerPatientEur\n        q3PerPatientEur\n        receivedEur\n        receivedCount\n      }\n      byDepartement {\n        departementCode\n        departementName\n        mspCount\n        patients\n        aciEur\n        pepsEur\n        ipepEur\n        totalEur\n      }\n      bySizeBand {\n        sizeBand\n        sizeBandLabel\n        programme\n        mspCount\n        patients\n        computedEur\n        perPatientEur\n        medianPerPatientEur\n      }\n      byExperiment {\n        year\n        experiment\n        mspCount\n        patients\n        aciEur\n        perPatientEur\n        medianPerPatientEur\n      }\n      pepsVsFeeForService {\n        years {\n          year\n          mspCount\n          patients\n          forfaitEur\n          feeForServiceEur\n          ratio\n          illustrative\n        }\n        points {\n          projectId\n          projectName\n          departementCode\n          year\n          patients\n          forfaitEur\n          feeForServiceEur\n          illustrative\n        }\n      }\n      aciIndicators {\n        year\n        code\n        label\n        mspCount\n        achievedCount\n        achievedShare\n      }\n    }\n  }\n": types.ResultsDashboardDocument,
@@ -132,6 +147,15 @@ const documents: Documents = {
     "\n  query ResultsReferenceData {\n    resultsReferenceData {\n      pepsTables {\n        code\n        label\n        illustrative\n        basePerPatientEur\n        ageBands {\n          band\n          minAge\n          maxAge\n          coefficient\n        }\n        sexCoefficients {\n          F\n          M\n        }\n        aldCoefficients {\n          count\n          coefficient\n        }\n        precariteCoefficient\n        qualityBonusMaxRate\n        feeForServiceCapRate\n        source\n        importedAt\n      }\n      aciRuleSets {\n        code\n        label\n        validFrom\n        pointValueEur\n        referencePatients\n        source\n        indicators {\n          ...AciIndicatorRow\n        }\n      }\n      ipepParameters {\n        code\n        cEcart\n        cEvolution\n        shareOfSavings\n        patientExperienceMaxPoints\n        modulation {\n          kind\n          maxScore\n          minimumScore\n        }\n        source\n      }\n    }\n  }\n": types.ResultsReferenceDataDocument,
     "\n  fragment AciIndicatorRow on AciIndicator {\n    code\n    label\n    axis\n    type\n    fixedPoints\n    variablePointsPer4000\n    maxUnits\n    flag\n    source\n    edited\n    verifiedAt\n    verifiedByName\n  }\n": types.AciIndicatorRowFragmentDoc,
     "\n  mutation SaveResultPeriod($input: SaveResultPeriodInput!) {\n    saveResultPeriod(input: $input) {\n      ...ResultPeriodDetails\n    }\n  }\n": types.SaveResultPeriodDocument,
+    "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  fragment InvitationResult on Invitation {\n    emailSent\n    invitationLink\n    user {\n      ...ManagedUserRow\n    }\n  }\n": types.InvitationResultFragmentDoc,
+    "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationResult\n    }\n  }\n": types.InviteUserDocument,
+    "\n  fragment ManagedUserRow on ManagedUser {\n    id\n    email\n    displayName\n    role\n    roleLabel\n    mspProject {\n      id\n      name\n    }\n    status\n    createdAt\n    disabledAt\n    lastLoginAt\n  }\n": types.ManagedUserRowFragmentDoc,
+    "\n  query MspProjectOptions($filter: ProjectFilter, $first: Int!) {\n    projects(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          communeName\n        }\n      }\n    }\n  }\n": types.MspProjectOptionsDocument,
+    "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...InvitationResult\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query Users($filter: UsersFilterInput) {\n    users(filter: $filter) {\n      ...ManagedUserRow\n    }\n  }\n": types.UsersDocument,
 };
 
 /**
@@ -148,6 +172,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -188,6 +216,14 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -380,6 +416,42 @@ export function graphql(source: "\n  fragment AciIndicatorRow on AciIndicator {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveResultPeriod($input: SaveResultPeriodInput!) {\n    saveResultPeriod(input: $input) {\n      ...ResultPeriodDetails\n    }\n  }\n"): (typeof documents)["\n  mutation SaveResultPeriod($input: SaveResultPeriodInput!) {\n    saveResultPeriod(input: $input) {\n      ...ResultPeriodDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($userId: ID!) {\n    deactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvitationResult on Invitation {\n    emailSent\n    invitationLink\n    user {\n      ...ManagedUserRow\n    }\n  }\n"): (typeof documents)["\n  fragment InvitationResult on Invitation {\n    emailSent\n    invitationLink\n    user {\n      ...ManagedUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationResult\n    }\n  }\n"): (typeof documents)["\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      ...InvitationResult\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ManagedUserRow on ManagedUser {\n    id\n    email\n    displayName\n    role\n    roleLabel\n    mspProject {\n      id\n      name\n    }\n    status\n    createdAt\n    disabledAt\n    lastLoginAt\n  }\n"): (typeof documents)["\n  fragment ManagedUserRow on ManagedUser {\n    id\n    email\n    displayName\n    role\n    roleLabel\n    mspProject {\n      id\n      name\n    }\n    status\n    createdAt\n    disabledAt\n    lastLoginAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MspProjectOptions($filter: ProjectFilter, $first: Int!) {\n    projects(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          communeName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MspProjectOptions($filter: ProjectFilter, $first: Int!) {\n    projects(filter: $filter, first: $first) {\n      edges {\n        node {\n          id\n          name\n          communeName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($userId: ID!) {\n    reactivateUser(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...InvitationResult\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...InvitationResult\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...ManagedUserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($filter: UsersFilterInput) {\n    users(filter: $filter) {\n      ...ManagedUserRow\n    }\n  }\n"): (typeof documents)["\n  query Users($filter: UsersFilterInput) {\n    users(filter: $filter) {\n      ...ManagedUserRow\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { describe, expect, it } from "vitest";
-import { describeError, getFieldErrors, getUnmetRequirements, hasErrorCode } from "./graphql-errors";
+import { describeError, getFieldErrors, getRetryAfterSeconds, getUnmetRequirements, hasErrorCode, retryDelayText } from "./graphql-errors";
 
 function graphQLErrors(...errors: { message: string; extensions: Record<string, unknown> }[]) {
   return new CombinedGraphQLErrors({ data: null, errors });
@@ -75,5 +75,17 @@ describe("graphql errors", () => {
     expect(getUnmetRequirements(error)).toEqual([
       { key: "STAGE_GATE_NOT_MET", stage: "", message: "Le projet est en pause ou abandonné : réactivez-le avant de changer d'étape." },
     ]);
+  });
+
+  it("reads the wait of a rate limit and says it in French", () => {
+    const limited = graphQLErrors({ message: "Trop de demandes.", extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: 840 } });
+    expect(getRetryAfterSeconds(limited)).toBe(840);
+    expect(retryDelayText(getRetryAfterSeconds(limited))).toBe("dans 14 minutes");
+    expect(retryDelayText(45)).toBe("dans une minute");
+    expect(retryDelayText(61)).toBe("dans 2 minutes");
+    // Without the wait (or for another error), a vague but true sentence.
+    expect(getRetryAfterSeconds(graphQLErrors({ message: "Trop de demandes.", extensions: { code: "TOO_MANY_REQUESTS" } }))).toBeNull();
+    expect(getRetryAfterSeconds(graphQLErrors({ message: "Interdit", extensions: { code: "FORBIDDEN", retryAfterSeconds: 30 } }))).toBeNull();
+    expect(retryDelayText(null)).toBe("dans quelques minutes");
   });
 });

@@ -54,6 +54,20 @@ export function getFieldErrors(error: unknown): FieldErrors {
   return fieldErrors;
 }
 
+/** `extensions.retryAfterSeconds` of a TOO_MANY_REQUESTS error, or null when the API did not say. */
+export function getRetryAfterSeconds(error: unknown): number | null {
+  const limited = graphQLErrorsOf(error).find((e) => e.extensions?.["code"] === "TOO_MANY_REQUESTS");
+  const seconds = limited?.extensions?.["retryAfterSeconds"];
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
+/** « dans 15 minutes », « dans une minute » or « dans quelques minutes » (unknown delay), for a rate limit. */
+export function retryDelayText(seconds: number | null): string {
+  if (seconds === null) return "dans quelques minutes";
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "dans une minute" : `dans ${minutes} minutes`;
+}
+
 /** A French sentence for errors that are not attached to a field. */
 export function describeError(error: unknown): string {
   if (hasErrorCode(error, "FORBIDDEN")) return "Vous n’avez pas les droits nécessaires pour cette action.";

@@ -1,7 +1,11 @@
+export { ForgottenPasswordPage } from "./components/forgotten-password-page";
 export { LoginPage } from "./components/login-page";
+export { PasswordField } from "./components/password-field";
 export { RequireRole } from "./components/require-role";
+export { ResetPasswordPage } from "./components/reset-password-page";
 export { RoleHomeRedirect } from "./components/role-home-redirect";
 export { SessionGate } from "./components/session-gate";
 export { useLogout } from "./hooks/use-logout";
 export { SessionContext, useSession, type SessionUser } from "./hooks/use-session";
+export { newPasswordErrors, PASSWORD_HINT, passwordMutationErrors } from "./utils/password-form";
 export { homePathFor, isStaff, STAFF_ROLES } from "./utils/roles";

@@ -76,6 +76,12 @@ describe(LoginPage.name, () => {
     );
   });
 
+  it("offers « Mot de passe oublié ? », which opens the page to ask for a reset link", async () => {
+    const { user } = renderLogin([]);
+    await user.click(screen.getByRole("link", { name: "Mot de passe oublié ?" }));
+    expect(await screen.findByTestId("location")).toHaveTextContent("/mot-de-passe-oublie");
+  });
+
   it("explains empty fields in French without calling the API", async () => {
     const { user } = renderLogin([]);
     await user.click(screen.getByRole("button", { name: "Se connecter" }));

@@ -1,6 +1,6 @@
 import { useMutation } from "@apollo/client/react";
 import { type FormEvent, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { FieldError } from "../../../shared/components/field-error";
 import { Spinner } from "../../../shared/components/spinner";
 import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
@@ -107,6 +107,9 @@ export function LoginPage() {
             )}
           </button>
         </form>
+        <p className="login-card__links">
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
       </div>
     </main>
   );

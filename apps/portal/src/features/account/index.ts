@@ -1,0 +1,3 @@
+import "./account.css";
+
+export { AccountPage } from "./components/account-page";

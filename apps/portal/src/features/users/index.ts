@@ -1,0 +1,3 @@
+import "./users.css";
+
+export { UsersPage } from "./components/users-page";
