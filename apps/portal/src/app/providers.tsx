@@ -11,7 +11,7 @@ const client = createApolloClient({
     void client.clearStore().then(() =>
       router.navigate("/connexion", {
         replace: true,
-        state: { from: `${router.state.location.pathname}${router.state.location.search}` },
+        state: { from: `${router.state.location.pathname}${router.state.location.search}`, expired: true },
       }),
     );
   },

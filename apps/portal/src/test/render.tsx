@@ -8,7 +8,8 @@ import { SessionContext, type SessionUser } from "../features/auth";
 
 type RenderRoutesOptions = {
   routes: RouteObject[];
-  initialEntry: string;
+  /** A path, or a location with its navigation state (e.g. the login page reached after a session ended). */
+  initialEntry: string | { pathname: string; search?: string; state?: unknown };
   mocks?: ReadonlyArray<MockLink.MockedResponse>;
   /** Renders the routes as this signed-in user (without the session gate). */
   user?: SessionUser;

@@ -13,13 +13,13 @@ function loginMock(result: { data: LoginMutation } | { errors: ReturnType<typeof
   return { request: { query: LOGIN, variables: { input: { email: EMAIL, password: PASSWORD } } }, result, delay };
 }
 
-function renderLogin(mocks: Parameters<typeof renderRoutes>[0]["mocks"]) {
+function renderLogin(mocks: Parameters<typeof renderRoutes>[0]["mocks"], initialEntry: Parameters<typeof renderRoutes>[0]["initialEntry"] = "/connexion") {
   return renderRoutes({
     routes: [
       { path: "/connexion", element: <LoginPage /> },
       { path: "*", element: <LocationProbe /> },
     ],
-    initialEntry: "/connexion",
+    initialEntry,
     mocks,
   });
 }
@@ -31,6 +31,21 @@ async function fillAndSubmit(user: ReturnType<typeof renderLogin>["user"]) {
 }
 
 describe(LoginPage.name, () => {
+  it("says « Session expirée » when the session ended while browsing, then returns to the page after signing in", async () => {
+    const { user } = renderLogin(
+      [loginMock({ data: { __typename: "Mutation", login: buildUser({ role: "CHARGE_DEVELOPPEMENT" }) } })],
+      { pathname: "/connexion", state: { from: "/tableau?stage=PROJET_SANTE", expired: true } },
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("Session expirée : votre session a pris fin");
+    await fillAndSubmit(user);
+    expect(await screen.findByTestId("location")).toHaveTextContent("/tableau?stage=PROJET_SANTE");
+  });
+
+  it("says nothing of a session when it was simply opened", () => {
+    renderLogin([]);
+    expect(screen.queryByText(/Session expirée/)).not.toBeInTheDocument();
+  });
+
   it("focuses the e-mail field and labels both fields", () => {
     renderLogin([]);
     expect(screen.getByRole("heading", { level: 1, name: "Connexion" })).toBeInTheDocument();

@@ -65,6 +65,11 @@ export function LoginPage() {
             {formError}
           </p>
         )}
+        {!formError && (location.state as LoginRedirectState | null)?.expired === true && (
+          <p className="notice" role="status">
+            Session expirée : votre session a pris fin (elle a expiré, ou elle a été fermée). Reconnectez-vous pour continuer.
+          </p>
+        )}
         <form onSubmit={(e) => void handleSubmit(e)} noValidate aria-label="Connexion">
           <div className="field">
             <label htmlFor="login-email">Adresse e-mail</label>

@@ -4,7 +4,7 @@ import { apiError } from "../../../test/fixtures";
 import type { Mocks } from "../../../test/mocks";
 import { LocationProbe, renderRoutes } from "../../../test/render";
 import { RESET_PASSWORD } from "../graphql/reset-password.mutation";
-import { PASSWORD_RESET_DONE_MESSAGE, ResetPasswordPage } from "./reset-password-page";
+import { INVITATION_DONE_MESSAGE, PASSWORD_RESET_DONE_MESSAGE, ResetPasswordPage } from "./reset-password-page";
 
 const TOKEN = "k3Q9x_Vb7Lr2mN8pT4wYz1aB5cD6eF0gH";
 const NEW_PASSWORD = "girafe-velo-orage-pistache";
@@ -57,6 +57,24 @@ describe(ResetPasswordPage.name, () => {
 
     await user.click(screen.getByRole("link", { name: "Se connecter" }));
     expect(await screen.findByTestId("location")).toHaveTextContent("/connexion");
+  });
+
+  it("as an invitation link: the words say the account is being activated, and an expired link points to the admin", async () => {
+    const { user } = renderPage([resetMock(done)], `/reinitialiser-mot-de-passe?jeton=${TOKEN}&invitation=1`);
+    expect(screen.getByRole("heading", { level: 1, name: "Activer votre compte" })).toBeInTheDocument();
+    await fillAndSubmit(user);
+    expect(await within(await screen.findByRole("status")).findByText(INVITATION_DONE_MESSAGE)).toHaveFocus();
+    expect(screen.getByRole("heading", { level: 1, name: "Compte activé" })).toBeInTheDocument();
+  });
+
+  it("as an expired invitation link: asks to have the invitation sent again", async () => {
+    const refused = { errors: [apiError("BAD_USER_INPUT", "Ce lien n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.", { field: "token", fields: [{ field: "token", code: "PASSWORD_RESET.TOKEN_INVALID", message: "Ce lien n'est plus valable." }] })] };
+    const { user } = renderPage([resetMock(refused)], `/reinitialiser-mot-de-passe?jeton=${TOKEN}&invitation=1`);
+    await fillAndSubmit(user);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Ce lien d’invitation n’est plus valable");
+    expect(alert).toHaveTextContent("renvoyer l’invitation");
+    expect(within(alert).queryByRole("link")).not.toBeInTheDocument();
   });
 
   it("refuses a confirmation that differs, next to it, without calling the API", async () => {

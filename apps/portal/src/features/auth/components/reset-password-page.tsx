@@ -9,6 +9,7 @@ import { PasswordField } from "./password-field";
 import { PublicCard } from "./public-card";
 
 export const PASSWORD_RESET_DONE_MESSAGE = "Votre mot de passe a été changé. Connectez-vous avec le nouveau.";
+export const INVITATION_DONE_MESSAGE = "Votre compte est activé. Connectez-vous avec votre adresse e-mail et ce mot de passe.";
 
 type Field = "token" | "newPassword" | "confirmation";
 type Errors = Partial<Record<Field, string>>;
@@ -17,11 +18,14 @@ const FORGOTTEN_PASSWORD_PATH = "/mot-de-passe-oublie";
 
 /**
  * The page of the link e-mailed by « Mot de passe oublié » (public): `/reinitialiser-mot-de-passe?jeton=…`. Sets a
- * new password with the token; the API then ends every session of the user, who signs in again.
+ * new password with the token; the API then ends every session of the user, who signs in again. With
+ * `&invitation=1` it is the page of an invitation link (valid seven days): the same token sets the first password and
+ * the words say so.
  */
 export function ResetPasswordPage() {
   const [searchParams] = useSearchParams();
   const token = searchParams.get("jeton")?.trim() ?? "";
+  const invitation = searchParams.get("invitation") === "1";
 
   if (!token) {
     return (
@@ -37,10 +41,10 @@ export function ResetPasswordPage() {
       </PublicCard>
     );
   }
-  return <ResetPasswordForm token={token} />;
+  return <ResetPasswordForm token={token} invitation={invitation} />;
 }
 
-function ResetPasswordForm({ token }: { token: string }) {
+function ResetPasswordForm({ token, invitation }: { token: string; invitation: boolean }) {
   const client = useApolloClient();
   const containerRef = useRef<HTMLDivElement>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
@@ -83,10 +87,10 @@ function ResetPasswordForm({ token }: { token: string }) {
 
   if (done) {
     return (
-      <PublicCard title="Mot de passe changé">
+      <PublicCard title={invitation ? "Compte activé" : "Mot de passe changé"}>
         <div role="status">
           <p className="notice notice--success" ref={doneRef} tabIndex={-1}>
-            {PASSWORD_RESET_DONE_MESSAGE}
+            {invitation ? INVITATION_DONE_MESSAGE : PASSWORD_RESET_DONE_MESSAGE}
           </p>
         </div>
         <p className="login-card__links">
@@ -97,23 +101,29 @@ function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <PublicCard title="Choisir un nouveau mot de passe">
+    <PublicCard title={invitation ? "Activer votre compte" : "Choisir un nouveau mot de passe"}>
       <div ref={containerRef}>
-        {errors.token && (
+        {errors.token &&
           // The link itself is refused (used, expired or unknown): no password will do, a new link is needed.
-          <div className="form-error" role="alert" tabIndex={-1} data-focus-on-error>
-            <p>Ce lien de réinitialisation n’est plus valable : il a déjà servi, ou il a expiré (il est valable une heure).</p>
-            <p>
-              <Link to={FORGOTTEN_PASSWORD_PATH}>Demander un nouveau lien</Link>
-            </p>
-          </div>
-        )}
+          (invitation ? (
+            <div className="form-error" role="alert" tabIndex={-1} data-focus-on-error>
+              <p>Ce lien d’invitation n’est plus valable : il a déjà servi, ou il a expiré (il est valable sept jours).</p>
+              <p>Demandez à l’administrateur·rice de votre fédération de vous renvoyer l’invitation.</p>
+            </div>
+          ) : (
+            <div className="form-error" role="alert" tabIndex={-1} data-focus-on-error>
+              <p>Ce lien de réinitialisation n’est plus valable : il a déjà servi, ou il a expiré (il est valable une heure).</p>
+              <p>
+                <Link to={FORGOTTEN_PASSWORD_PATH}>Demander un nouveau lien</Link>
+              </p>
+            </div>
+          ))}
         {formError && (
           <p className="form-error" role="alert" tabIndex={-1} data-focus-on-error>
             {formError}
           </p>
         )}
-        <form onSubmit={(e) => void handleSubmit(e)} noValidate aria-label="Choisir un nouveau mot de passe">
+        <form onSubmit={(e) => void handleSubmit(e)} noValidate aria-label={invitation ? "Choisir votre mot de passe" : "Choisir un nouveau mot de passe"}>
           <PasswordField
             id="reset-new-password"
             label="Nouveau mot de passe"

@@ -6,7 +6,8 @@ import { hasErrorCode } from "../../../shared/graphql-errors";
 import { ME } from "../graphql/me.query";
 import { SessionContext } from "../hooks/use-session";
 
-export type LoginRedirectState = { from?: string };
+/** Where to go back after signing in, and whether the session ended while the person was using the portal. */
+export type LoginRedirectState = { from?: string; expired?: boolean };
 
 /** Renders its routes for a signed-in user; sends everyone else to /connexion. */
 export function SessionGate() {
