@@ -770,6 +770,21 @@ const OPERATIONS: Operation[] = [
     }),
   ),
   {
+    name: "auditEvents",
+    kind: "query",
+    run: ({ c }) => c.request(`{ auditEvents(first: 20) { totalCount edges { node { id } } } }`),
+    expect: (a) => {
+      if (a === "anonymous") return anonymousRefused;
+      if (a !== "admin" && a !== "admin2") return expectCode("FORBIDDEN");
+      return async (r, { t }) => {
+        const ids = r.data.auditEvents.edges.map((e: { node: { id: string } }) => BigInt(e.node.id));
+        expect(ids.length).toBeGreaterThan(0);
+        const rows = await t.running.database.prisma.auditEvent.findMany({ where: { id: { in: ids } }, select: { federationId: true } });
+        expect(rows.every((row) => row.federationId === HOME[a].federationId)).toBe(true);
+      };
+    },
+  },
+  {
     name: "acceptInvitation",
     kind: "mutation",
     run: ({ c }) => c.request(`mutation { acceptInvitation(input: { token: "jeton-inconnu-de-vingt-caracteres", newPassword: "girafe-velo-orage-pistache" }) }`),

@@ -68,6 +68,7 @@ const FEDERATION_STAFF: Record<Action, Row> = {
   "research.query":  [F, F, F, F, F, F, F],
   "research.configure": [F, F, F, F, F, F, F],
   "users.manage":    [F, F, F, F, F, F, F],
+  "audit.read":      [F, F, F, F, F, F, F],
 };
 
 // prettier-ignore
@@ -80,6 +81,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "research.query":  [F, F, F, F, F, F, T],
     "research.configure": [F, F, F, F, F, F, T],
     "users.manage":    [F, F, F, T, F, F, T],
+    "audit.read":      [F, F, F, T, F, F, T],
   },
   CHARGE_DEVELOPPEMENT: { ...FEDERATION_STAFF, "results.edit": [T, T, F, F, F, F, F] },
   MSP_MEMBER: {
@@ -103,6 +105,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "research.query":  [F, F, F, F, F, F, F],
     "research.configure": [F, F, F, F, F, F, F],
     "users.manage":    [F, F, F, F, F, F, F],
+    "audit.read":      [F, F, F, F, F, F, F],
   },
   MSP_MEMBER_WITHOUT_PROJECT: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -125,6 +128,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "research.query":  [F, F, F, F, F, F, F],
     "research.configure": [F, F, F, F, F, F, F],
     "users.manage":    [F, F, F, F, F, F, F],
+    "audit.read":      [F, F, F, F, F, F, F],
   },
   RESEARCHER: {
     "project.read":    [F, F, F, F, F, F, F],
@@ -147,6 +151,7 @@ const EXPECTED: Record<ActorName, Record<Action, Row>> = {
     "research.query":  [F, F, F, F, F, F, T],
     "research.configure": [F, F, F, F, F, F, F],
     "users.manage":    [F, F, F, F, F, F, F],
+    "audit.read":      [F, F, F, F, F, F, F],
   },
 };
 

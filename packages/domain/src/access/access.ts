@@ -56,6 +56,7 @@ export const ACTIONS = [
   "research.query",
   "research.configure",
   "users.manage",
+  "audit.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -192,6 +193,9 @@ export function can(actor: Actor, action: Action, resource: Resource = { kind: "
     // Going live (issue "Going live", item 2): a federation admin invites, deactivates and reactivates the people
     // of their own federation, never another's.
     case "users.manage":
+      return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
+    // The audit log of the federation (issue "Going live", item 6): its admins read it, nobody else.
+    case "audit.read":
       return actor.role === "FEDERATION_ADMIN" && targetsOwnFederation(actor, resource);
     default:
       // Unreachable for typed callers; an unknown action coming from untyped data is refused.

@@ -1,5 +1,7 @@
 import { isProjectStage, PROJECT_STATUS_LABELS, STAGE_LABELS, isProjectStatus } from "@maillage/domain";
 
+import { auditActionLabel } from "../audit/audit.labels.js";
+
 const stage = (v: unknown) => (typeof v === "string" && isProjectStage(v) ? STAGE_LABELS[v] : String(v ?? ""));
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
@@ -43,7 +45,19 @@ export function describeEvent(action: string, s: Record<string, unknown>): { lab
       return { label: "Départ d'un membre de l'équipe", detail: text(s.fullName) };
     case "file.upload":
       return { label: "Document téléversé", detail: text(s.originalName) };
+    case "results.create":
+    case "results.update":
+    case "results.submit":
+    case "results.approve":
+    case "results.return":
+    case "results.unlock": {
+      // Which period: « ACI 2025 », from the summary when it says so.
+      const programme = text(s.programme);
+      const year = typeof s.year === "number" ? String(s.year) : text(s.year);
+      return { label: auditActionLabel(action), detail: programme || year ? [programme, year].filter(Boolean).join(" ") : null };
+    }
     default:
-      return { label: action, detail: null };
+      // Never an internal key: the audit log's French name of the action, else « Autre action ».
+      return { label: auditActionLabel(action), detail: null };
   }
 }

@@ -1,0 +1,48 @@
+/**
+ * French names of the audit log's actions, for the people who read it (the journal page, its export, a project's
+ * history): an internal key is never shown. An action not in the list reads « Autre action ».
+ */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  "auth.login": "Connexion",
+  "auth.password_change": "Mot de passe changé",
+  "auth.password_reset_requested": "Lien de réinitialisation envoyé",
+  "auth.password_reset": "Mot de passe réinitialisé",
+  "user.invite": "Invitation d'une personne",
+  "user.invitation_resend": "Invitation renvoyée",
+  "user.invitation_revoke": "Invitation retirée",
+  "user.deactivate": "Compte désactivé",
+  "user.reactivate": "Compte réactivé",
+  "user.role_change": "Rôle modifié",
+  "user.portfolio_reassign": "Portefeuille réaffecté",
+  "federation.create": "Fédération créée",
+  "token.create": "Jeton d'API créé",
+  "token.revoke": "Jeton d'API révoqué",
+  "token.use": "Utilisation d'un jeton d'API",
+  "project.create": "Projet créé",
+  "project.update": "Projet modifié",
+  "project.stage": "Changement d'étape",
+  "project.stage.applicability": "Applicabilité d'une étape",
+  "milestone.submit": "Jalon déposé",
+  "milestone.review": "Jalon examiné",
+  "milestone.define": "Jalon ajouté au catalogue",
+  "team.add": "Membre ajouté à l'équipe",
+  "team.update": "Membre de l'équipe modifié",
+  "team.leave": "Départ d'un membre de l'équipe",
+  "file.upload": "Document téléversé",
+  "results.create": "Période de résultats créée",
+  "results.update": "Période de résultats modifiée",
+  "results.submit": "Période de résultats transmise",
+  "results.approve": "Période de résultats validée",
+  "results.return": "Période de résultats renvoyée pour correction",
+  "results.unlock": "Période de résultats déverrouillée",
+  "results.import": "Import de périodes de résultats",
+  "reference.peps.import": "Table PEPS importée",
+  "reference.aci.update": "Référentiel ACI modifié",
+  "reference.ipep.update": "Paramètres IPEP modifiés",
+  "research.query": "Requête de recherche",
+  "research.refused": "Requête de recherche refusée",
+  "research.settings": "Paramètres du secret statistique modifiés",
+  "digest.sent": "Récapitulatif des alertes envoyé",
+};
+
+export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? "Autre action";
