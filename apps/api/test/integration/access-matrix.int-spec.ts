@@ -785,6 +785,22 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
+    name: "mySessions",
+    kind: "query",
+    run: ({ c }) => c.request(`{ mySessions { id current } }`),
+    expect: (a) => (a === "anonymous" ? anonymousRefused : (r) => expect(r.data.mySessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1)),
+  },
+  {
+    name: "revokeMySession",
+    kind: "mutation",
+    // Someone else's session (the first admin's): never reachable.
+    run: async ({ c, t, actor }) => {
+      const other = await t.running.database.prisma.session.findFirstOrThrow({ where: { revokedAt: null, user: { email: actor === "admin" ? "admin2@demo.maillage.fr" : "admin@demo.maillage.fr" } } });
+      return c.request(`mutation R($id: ID!) { revokeMySession(id: $id) }`, { id: other.id });
+    },
+    expect: (a) => (a === "anonymous" ? anonymousRefused : expectCode("NOT_FOUND")),
+  },
+  {
     name: "acceptInvitation",
     kind: "mutation",
     run: ({ c }) => c.request(`mutation { acceptInvitation(input: { token: "jeton-inconnu-de-vingt-caracteres", newPassword: "girafe-velo-orage-pistache" }) }`),

@@ -145,3 +145,23 @@ describe("changing one's password", () => {
     expect(GqlClient.code(r)).toBe("FORBIDDEN");
   });
 });
+
+describe("one's own sessions", () => {
+  it("lists them with the current one marked, ends another one, and cannot touch someone else's", async () => {
+    const here = await t.as("msp@demo.maillage.fr");
+    const there = await t.as("msp@demo.maillage.fr");
+    const LIST = `{ mySessions { id current lastSeenAt } }`;
+    const mine = (await here.request<{ mySessions: { id: string; current: boolean }[] }>(LIST)).data!.mySessions;
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    expect(mine.filter((s) => s.current)).toHaveLength(1);
+    const other = mine.find((s) => !s.current)!;
+    const foreign = (await (await t.as("admin@demo.maillage.fr")).request<{ mySessions: { id: string }[] }>(LIST)).data!.mySessions[0]!;
+    expect(GqlClient.code(await here.request(`mutation R($id: ID!) { revokeMySession(id: $id) }`, { id: foreign.id }))).toBe("NOT_FOUND");
+    expect((await here.request(`mutation R($id: ID!) { revokeMySession(id: $id) }`, { id: other.id })).errors).toBeUndefined();
+    // The revoked one was one of the two signed-in clients: exactly one of them still works.
+    const alive = [await here.request(ME), await there.request(ME)].filter((r) => !r.errors);
+    expect(alive).toHaveLength(1);
+    expect((await here.request(ME)).errors).toBeUndefined();
+  });
+});
+

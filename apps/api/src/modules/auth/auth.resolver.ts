@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from "@nestjs/graphql";
+import { Args, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from "@nestjs/graphql";
 
 import { CurrentContext, Public } from "../../common/auth.decorators.js";
 import { notFound } from "../../common/errors.js";
@@ -11,6 +11,16 @@ import { LoginInput } from "./dto/login.input.js";
 import { ChangePasswordInput, ResetPasswordInput } from "./dto/password.input.js";
 import { PasswordService } from "./password.service.js";
 import { SessionService } from "./session.service.js";
+
+@ObjectType("SessionInfo", { description: "One of the caller's open sessions (a browser where they are signed in)." })
+export class SessionInfoModel {
+  @Field(() => ID) id: string;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime) lastSeenAt: Date;
+  @Field(() => GraphQLISODateTime) expiresAt: Date;
+  @Field(() => String, { nullable: true, description: "The browser's own description (User-Agent), as sent." }) userAgent: string | null;
+  @Field({ description: "True for the session of this request." }) current: boolean;
+}
 
 @Resolver()
 export class AuthResolver {
@@ -69,6 +79,19 @@ export class AuthResolver {
   })
   async acceptInvitation(@Args("input") input: ResetPasswordInput): Promise<boolean> {
     await this.passwords.resetPassword(input);
+    return true;
+  }
+
+  @Query(() => [SessionInfoModel], { description: "The caller's open sessions, the most recently used first." })
+  async mySessions(@CurrentContext() ctx: GqlContext): Promise<SessionInfoModel[]> {
+    const rows = await this.sessions.listOpen(ctx.actor!.userId, new Date());
+    return rows.map((r) => ({ ...r, current: r.id === ctx.sessionId }));
+  }
+
+  @Mutation(() => Boolean, { description: "Ends one of the caller's sessions (another browser, or this one). Someone else's: NOT_FOUND." })
+  async revokeMySession(@CurrentContext() ctx: GqlContext, @Args("id", { type: () => ID }) id: string): Promise<boolean> {
+    if (!(await this.sessions.revokeOwn(ctx.actor!.userId, id, new Date()))) throw notFound("Session");
+    if (id === ctx.sessionId) await this.sessions.end(ctx.reply, null);
     return true;
   }
 }

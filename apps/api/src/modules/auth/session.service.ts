@@ -100,6 +100,23 @@ export class SessionService {
     return this.prismaService.client;
   }
 
+  /** The user's open sessions (not revoked, not expired), the most recently used first. */
+  listOpen(userId: string, now: Date) {
+    return this.prismaService.client.session.findMany({
+      where: { userId, revokedAt: null, expiresAt: { gt: now } },
+      orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
+      take: 50,
+      select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, userAgent: true },
+    });
+  }
+
+  /** Revokes one of the user's own open sessions; false when it is not theirs (or unknown). */
+  async revokeOwn(userId: string, sessionId: string, now: Date): Promise<boolean> {
+    if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return false;
+    const r = await this.prismaService.client.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
+    return r.count === 1;
+  }
+
   async end(reply: FastifyReply, sessionId: string | null | undefined): Promise<void> {
     if (sessionId) await this.sessions.revoke(sessionId, new Date());
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
