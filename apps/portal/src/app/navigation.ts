@@ -33,6 +33,8 @@ export function navItemsFor(user: SessionUser): NavItem[] {
         { label: "Jalons", to: "/jalons" },
         { label: "Espace recherche", to: "/recherche" },
         { label: "Utilisateurs", to: "/utilisateurs" },
+        // « Journal »: the federation's audit log (admins only).
+        { label: "Journal", to: "/journal" },
       ];
     case "CHARGE_DEVELOPPEMENT":
       return [...STAFF_ITEMS];

@@ -13,6 +13,7 @@ import {
   STAFF_ROLES,
 } from "../features/auth";
 import { BoardPage } from "../features/board";
+import { JournalPage } from "../features/journal";
 import { MilestoneCataloguePage } from "../features/pipeline";
 import { EditProjectPage, MyProjectPage, NewProjectPage, ProjectListPage, ProjectPage } from "../features/projects";
 import { ReferenceDataPage } from "../features/reference-data";
@@ -196,6 +197,15 @@ export const routes: RouteObject[] = [
             element: (
               <RequireRole roles={["FEDERATION_ADMIN"]}>
                 <UsersPage />
+              </RequireRole>
+            ),
+          },
+          // The federation's audit log (who did what, when): federation admins only.
+          {
+            path: "journal",
+            element: (
+              <RequireRole roles={["FEDERATION_ADMIN"]}>
+                <JournalPage />
               </RequireRole>
             ),
           },

@@ -2,8 +2,9 @@ import { useDocumentTitle } from "../../../shared/hooks/use-document-title";
 import { ROLE_LABELS } from "../../../shared/labels";
 import { useSession } from "../../auth";
 import { ChangePasswordForm } from "./change-password-form";
+import { SessionsSection } from "./sessions-section";
 
-/** « Mon compte » (every signed-in role): who is signed in, and the change of password. */
+/** « Mon compte » (every signed-in role): who is signed in, the change of password and the open sessions. */
 export function AccountPage() {
   useDocumentTitle("Mon compte");
   const user = useSession();
@@ -34,6 +35,7 @@ export function AccountPage() {
         </dl>
       </section>
       <ChangePasswordForm />
+      <SessionsSection />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { apiError, buildProjectDetails, buildUser } from "../../../test/fixtures";
 import { LocationProbe, renderRoutes } from "../../../test/render";
@@ -126,7 +126,8 @@ describe(NewProjectPage.name, () => {
     expect(await screen.findByText("Le nom du projet doit contenir au moins 3 caractères.")).toBeInTheDocument();
     expect(name).toHaveAccessibleDescription("Le nom du projet doit contenir au moins 3 caractères.");
     expect(name).toHaveAttribute("aria-invalid", "true");
-    expect(name).toHaveFocus();
+    // The focus moves to the first field in error on the next frame.
+    await waitFor(() => expect(name).toHaveFocus());
     expect(screen.getByRole("combobox", { name: "Commune" })).toHaveAccessibleDescription(
       /Cette commune n'est pas dans un département couvert par la fédération\./,
     );

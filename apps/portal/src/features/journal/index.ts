@@ -1,0 +1,3 @@
+import "./journal.css";
+
+export { JournalPage } from "./components/journal-page";
