@@ -11,10 +11,10 @@
  * @maillage/domain with the HiGHS solver).
  *
  * Utility (docs/research.md, "Utility"): per measure and breakdown, on the same national records with keys drawn
- * like the API's (HMAC-SHA-256 of a random secret), the share of cells published and the relative error of the
+ * by the API's own derivation (recordKeysFromSecret) from a random secret, the share of cells published and the relative error of the
  * published cells against the true aggregates — all cells, and cells of 20 MSPs or more.
  */
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -58,28 +58,6 @@ FROM y GROUP BY CUBE (1, 2, 3)`;
 /** The breakdowns and measures of the utility table. */
 const UTILITY_MEASURES = ["MSP_COUNT", "PATIENTS", "ACI_AMOUNT_TOTAL", "PEPS_FORFAIT_TOTAL", "IPEP_INCENTIVE_TOTAL", "PEPS_FORFAIT_PER_PATIENT"];
 const UTILITY_BREAKDOWNS = [["YEAR", "REGION", "SIZE_BAND"], ["YEAR", "DEPARTEMENT"], ["YEAR", "EXPERIMENT", "RURALITY"]];
-
-/** Keys like the API's (research.keys.ts): one HMAC per MSP, the years' draws from its seeds. */
-function keysFor(/** @type {any} */ domain) {
-  const secret = randomBytes(32);
-  /** @type {Map<string, { direction: 1 | -1; seeds: number[] }>} */
-  const units = new Map();
-  return (/** @type {string} */ projectId, /** @type {number} */ year) => {
-    let unit = units.get(projectId);
-    if (!unit) {
-      const mac = createHmac("sha256", secret).update(`maillage-research-unit:${projectId}`).digest();
-      unit = { direction: (mac[0] ?? 0) & 1 ? 1 : -1, seeds: [4, 8, 12, 16].map((at) => mac.readUInt32BE(at)) };
-      units.set(projectId, unit);
-    }
-    const mix = Math.imul(year, 0x9e3779b1) >>> 0;
-    const draw = (/** @type {number} */ i) => {
-      const random = domain.seededRandom(((unit.seeds[i] ?? 0) ^ mix) >>> 0);
-      random();
-      return random();
-    };
-    return { direction: unit.direction, countKey: draw(0), magnitudeKey: draw(1), valueDraw: draw(2), denominatorDraw: draw(3) };
-  };
-}
 
 const quantile = (/** @type {number[]} */ xs, /** @type {number} */ q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -127,7 +105,9 @@ export default {
         const { communesByCode } = (await import("@maillage/db")).default ?? (await import("@maillage/db"));
         const solver = await createHighsLpSolver();
         const communes = communesByCode();
-        const keysOf = keysFor(domain);
+        // Keys drawn exactly as the API draws them (research.keys.ts), from a secret of this run.
+        const { recordKeysFromSecret } = await apiModule("research.keys.js");
+        const keysOf = recordKeysFromSecret(randomBytes(32));
 
         for (const q of QUESTIONS) {
           ctx.log(`${q.id}: ${SAMPLES} new questions on new data versions (cold), then ${SAMPLES} on the same version (warm)`);

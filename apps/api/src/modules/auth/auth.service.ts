@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 import { Inject, Injectable } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
@@ -8,7 +6,7 @@ import type { AppConfig } from "../../config/config.js";
 import { tooManyRequests, unauthenticated } from "../../common/errors.js";
 import { AuditService } from "../audit/audit.service.js";
 import { UsersRepository } from "../users/users.repository.js";
-import { LoginThrottleRepository } from "./login-throttle.repository.js";
+import { accountThrottleKey, LoginThrottleRepository, throttleRules } from "./login-throttle.repository.js";
 import { burnVerification, verifyPassword } from "./password.js";
 import { SessionService } from "./session.service.js";
 
@@ -31,16 +29,14 @@ export class AuthService {
    */
   async login(input: { email: string; password: string }, client: { ip: string; userAgent: string | null; reply: FastifyReply }): Promise<string> {
     const email = input.email.trim().toLowerCase();
-    const accountKey = `account:${createHash("sha256").update(email).digest("hex")}`;
+    const accountKey = accountThrottleKey(email);
     const addressKey = `address:${client.ip}`;
     const now = new Date();
-    const { loginThrottle: t } = this.config;
 
-    const accountRule = { maxFailures: t.maxFailuresPerAccount, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes };
-    const addressRule = { maxFailures: t.maxFailuresPerAddress, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes };
+    const rules = throttleRules(this.config);
     // The account first: an attempt it holds does not count against the address (one account hammered from one
     // address is held by the account; many accounts tried from one address, by the address).
-    const held = (await this.throttle.attempt(accountKey, accountRule, now)) ?? (await this.throttle.attempt(addressKey, addressRule, now));
+    const held = (await this.throttle.attempt(accountKey, rules.account, now)) ?? (await this.throttle.attempt(addressKey, rules.address, now));
     if (held) {
       const seconds = Math.max(1, Math.ceil((held.getTime() - now.getTime()) / 1000));
       throw tooManyRequests("Trop de tentatives de connexion. Réessayez dans quelques minutes.", seconds);

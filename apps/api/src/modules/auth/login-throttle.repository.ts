@@ -1,8 +1,20 @@
+import { createHash } from "node:crypto";
+
 import { Injectable } from "@nestjs/common";
 
+import type { AppConfig } from "../../config/config.js";
 import { PrismaService } from "../../prisma/prisma.service.js";
 
 export type ThrottleRule = { maxFailures: number; windowMinutes: number; lockMinutes: number };
+
+/** The counter key of an account: a hash of the e-mail, so that unknown e-mails are counted the same way. */
+export const accountThrottleKey = (email: string): string => `account:${createHash("sha256").update(email).digest("hex")}`;
+
+/** The configured rules for one account and for one client address. */
+export const throttleRules = ({ loginThrottle: t }: Pick<AppConfig, "loginThrottle">): { account: ThrottleRule; address: ThrottleRule } => ({
+  account: { maxFailures: t.maxFailuresPerAccount, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes },
+  address: { maxFailures: t.maxFailuresPerAddress, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes },
+});
 
 /**
  * Login attempts counted in the database, so that every API instance shares them. An attempt is counted

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import type { Actor } from "@maillage/domain";
@@ -7,8 +7,9 @@ import { APP_CONFIG } from "../../config/config.module.js";
 import type { AppConfig } from "../../config/config.js";
 import { badUserInput, forbidden, tooManyRequests } from "../../common/errors.js";
 import { AuditService } from "../audit/audit.service.js";
+import { escapeHtml } from "../notifications/html.js";
 import { MailerService } from "../notifications/mailer.service.js";
-import { LoginThrottleRepository } from "./login-throttle.repository.js";
+import { accountThrottleKey, LoginThrottleRepository, throttleRules } from "./login-throttle.repository.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { passwordProblems } from "./password-policy.js";
 import { PasswordRepository } from "./password.repository.js";
@@ -23,7 +24,6 @@ const RESET_RULES = {
   address: { maxFailures: 20, windowMinutes: 15, lockMinutes: 15 },
 };
 
-const accountKeyOf = (email: string) => `account:${createHash("sha256").update(email).digest("hex")}`;
 
 /**
  * Passwords: the user's own change (current password required, other sessions revoked) and « Mot de passe oublié »
@@ -47,14 +47,13 @@ export class PasswordService {
     const user = await this.passwords.findUser({ id: actor.userId });
     if (!user) throw forbidden();
     const now = new Date();
-    const { loginThrottle: t } = this.config;
     // The current password is a password guess like a login's: counted on the same account key before the check.
-    const held = await this.throttle.attempt(accountKeyOf(user.email), { maxFailures: t.maxFailuresPerAccount, windowMinutes: t.windowMinutes, lockMinutes: t.lockMinutes }, now);
+    const held = await this.throttle.attempt(accountThrottleKey(user.email), throttleRules(this.config).account, now);
     if (held) throw tooManyRequests("Trop de tentatives. Réessayez dans quelques minutes.", Math.max(1, Math.ceil((held.getTime() - now.getTime()) / 1000)));
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
       throw badUserInput([{ field: "currentPassword", code: "AUTH.CURRENT_PASSWORD_WRONG", message: "Le mot de passe actuel est incorrect." }]);
     }
-    await this.throttle.clear(accountKeyOf(user.email));
+    await this.throttle.clear(accountThrottleKey(user.email));
     const problems = passwordProblems(input.newPassword, user);
     if (input.newPassword === input.currentPassword) problems.push({ field: "newPassword", code: "PASSWORD.UNCHANGED", message: "Choisissez un mot de passe différent de l'actuel." });
     if (problems.length > 0) throw badUserInput(problems);
@@ -72,7 +71,7 @@ export class PasswordService {
     const addressHeld = await this.throttle.attempt(`reset:address:${ip}`, RESET_RULES.address, now);
     if (addressHeld) throw tooManyRequests("Trop de demandes. Réessayez dans quelques minutes.", Math.max(1, Math.ceil((addressHeld.getTime() - now.getTime()) / 1000)));
     if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) return;
-    const accountHeld = await this.throttle.attempt(`reset:${accountKeyOf(email)}`, RESET_RULES.account, now);
+    const accountHeld = await this.throttle.attempt(`reset:${accountThrottleKey(email)}`, RESET_RULES.account, now);
     if (accountHeld) return;
     // Not awaited: the answer takes the same time whether the account exists (token, e-mail) or not.
     void this.sendReset(email, now).catch((error: unknown) => this.logger.error({ err: error }, "password reset e-mail failed"));
@@ -125,8 +124,6 @@ export class PasswordService {
       const revoked = await this.passwords.setPassword(tx, user.id, passwordHash, now, null);
       await this.audit.record({ federationId: user.federationId, actorId: user.id, action: "auth.password_reset", targetType: "User", targetId: user.id, summary: { sessionsRevoked: revoked } }, tx);
     });
-    await this.throttle.clear(accountKeyOf(user.email));
+    await this.throttle.clear(accountThrottleKey(user.email));
   }
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);

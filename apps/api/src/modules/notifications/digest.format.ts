@@ -3,6 +3,7 @@
  * Pure functions, unit-tested in digest.format.spec.ts.
  */
 import type { MailMessage } from "./mailer.service.js";
+import { escapeHtml } from "./html.js";
 
 export type DigestStaff = { id: string; email: string; displayName: string; role: "FEDERATION_ADMIN" | "CHARGE_DEVELOPPEMENT"; federationId: string };
 
@@ -62,8 +63,6 @@ export const frenchDueDate = (d: Date): string => UTC_DATE.format(d);
 /** Today's date as people in France read it, « 23 novembre 2026 ». */
 export const frenchToday = (d: Date): string => PARIS_DATE.format(d);
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 export function digestSubject(count: number): string {
   return `Maillage — ${count} ${count > 1 ? "alertes" : "alerte"} sur vos projets`;

@@ -9,6 +9,7 @@ import { badUserInput, forbidden, notFound } from "../../../common/errors.js";
 import { isUuid } from "../../../common/ids.js";
 import { AuditService } from "../../audit/audit.service.js";
 import { hashToken } from "../../auth/session.service.js";
+import { escapeHtml } from "../../notifications/html.js";
 import { MailerService } from "../../notifications/mailer.service.js";
 import { INVITED_PASSWORD_HASH, UserAdminRepository, type ManagedUserRow, type UsersFilter } from "./user-admin.repository.js";
 
@@ -228,5 +229,3 @@ export class UserAdminService {
     return user;
   }
 }
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
